@@ -1,0 +1,5 @@
+"""Search, feeds and the sitemap."""
+
+app_name = "discovery"
+
+urlpatterns: list = []

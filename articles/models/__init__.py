@@ -1,0 +1,19 @@
+"""The news: agencies, authors, articles, read counts, photos, history, search."""
+
+from articles.models.agencies import Agency, Author
+from articles.models.articles import Article, ArticleQuerySet
+from articles.models.history import ArticleEvent
+from articles.models.photos import Photo
+from articles.models.reads import DailyRead, ReadTotal
+from articles.models.search import *  # noqa: F403
+
+__all__ = [
+    "Agency",
+    "Article",
+    "ArticleEvent",
+    "ArticleQuerySet",
+    "Author",
+    "DailyRead",
+    "Photo",
+    "ReadTotal",
+]

@@ -1,0 +1,134 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from articles.models.agencies import Agency, Author
+from articles.sanitize import clean_html
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Public: published and due. A future time is a schedule."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def for_listing(self):
+        """What a list page needs, in one query: agency and read total joined."""
+        return (
+            self.published()
+            .select_related("agency", "reads")
+            .defer("body", "agency__address", "agency__phone", "agency__fax")
+            .order_by("-published_at", "-id")
+        )
+
+    def for_agencies(self, agencies):
+        return self.filter(agency__in=agencies)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "ฉบับร่าง"
+        PUBLISHED = "published", "เผยแพร่"
+        UNPUBLISHED = "unpublished", "ยกเลิกการเผยแพร่"
+
+    title = models.CharField("หัวข้อข่าว", max_length=500)
+    lead = models.TextField("ความนำ", blank=True)
+    body = models.TextField("เนื้อข่าว", blank=True)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name="หน่วยงาน",
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    author = models.ForeignKey(
+        Author,
+        verbose_name="ข่าวโดย",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    editor_name = models.CharField("บรรณาธิการ", max_length=200, blank=True)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="บรรณาธิการผู้อนุมัติ",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_articles",
+    )
+    status = models.CharField(
+        "สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField("เวลาเผยแพร่", null=True, blank=True)
+    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
+    updated_at = models.DateTimeField("แก้ไขเมื่อ", auto_now=True)
+    legacy_id = models.CharField(
+        "รหัสข่าวเดิม", max_length=20, unique=True, null=True, blank=True
+    )
+    # Optimistic lock: a save must name the version it was edited from.
+    version = models.PositiveIntegerField("รุ่น", default=1)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = "ข่าว"
+        verbose_name_plural = "ข่าว"
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at"], name="article_status_pub_idx"
+            ),
+            models.Index(
+                fields=["agency", "status", "-published_at"],
+                name="article_agency_pub_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        self.lead = clean_html(self.lead)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def lead_text(self):
+        return strip_tags(self.lead).strip()
+
+    @property
+    def shows_lead(self):
+        """The legacy pages repeat the headline as the lead; show it once."""
+        lead = self.lead_text
+        return bool(lead) and " ".join(lead.split()) != " ".join(self.title.split())
+
+    @property
+    def editor_display(self):
+        """The name after บรรณาธิการ: as printed, else the approving user's name."""
+        if self.editor_name:
+            return self.editor_name
+        if self.editor_id:
+            return self.editor.get_full_name() or self.editor.get_username()
+        return ""
+
+    @property
+    def read_count(self):
+        try:
+            return self.reads.total
+        except Article.reads.RelatedObjectDoesNotExist:
+            return 0

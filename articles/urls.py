@@ -1,0 +1,12 @@
+from django.urls import path
+
+from articles.views import legacy, public
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", public.ArticleListView.as_view(), name="home"),
+    path("news/<int:pk>/", public.ArticleDetailView.as_view(), name="detail"),
+    path("agency/<slug:slug>/", public.AgencyArticleListView.as_view(), name="agency"),
+    path("ct/news/viewnews.php", legacy.legacy_article_redirect, name="legacy"),
+]

@@ -1,0 +1,34 @@
+"""Content-Security-Policy on every response.
+
+Public pages allow no inline script and nothing from another origin. The editors'
+desk and the admin run CKEditor 4 and Django's admin, which need inline styles.
+"""
+
+from django.conf import settings
+
+PUBLIC_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+EDITOR_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
+EDITOR_PREFIXES = ("/desk/", "/admin/", "/ckeditor/")
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.editor_prefixes = getattr(settings, "CSP_EDITOR_PREFIXES", EDITOR_PREFIXES)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            editor = request.path.startswith(self.editor_prefixes)
+            response["Content-Security-Policy"] = (
+                EDITOR_POLICY if editor else PUBLIC_POLICY
+            )
+        return response

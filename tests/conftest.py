@@ -1,0 +1,24 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Cached pages and counters must not leak from one test into the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def agency(db):
+    from articles.models import Agency
+
+    return Agency.objects.get(slug="pr-phayao")
+
+
+@pytest.fixture
+def other_agency(db):
+    from articles.models import Agency
+
+    return Agency.objects.get(slug="pr-lampang")

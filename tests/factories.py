@@ -1,0 +1,56 @@
+"""Small helpers that build rows for tests."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Agency, Article, Author
+from articles.services.articles import article_create
+
+_seq = itertools.count(1)
+
+
+def make_agency(**fields):
+    n = next(_seq)
+    defaults = {
+        "short_name": f"หน่วยงานทดสอบ{n}",
+        "full_name": f"หน่วยงานทดสอบที่ {n}",
+        "byline_name": f"ทดสอบ{n}",
+        "slug": f"test-agency-{n}",
+        "kind": Agency.Kind.PROVINCIAL,
+    }
+    defaults.update(fields)
+    return Agency.objects.create(**defaults)
+
+
+def make_author(byline=None, agency=None):
+    author, _ = Author.objects.get_or_create(
+        byline=byline or f"ทีมข่าวทดสอบ {next(_seq)}", defaults={"agency": agency}
+    )
+    return author
+
+
+def make_article(*, agency=None, reads=0, **fields):
+    """A published article, due an hour ago, unless fields say otherwise."""
+    agency = agency or Agency.objects.get(slug="pr-phayao")
+    defaults = {
+        "title": f"ข่าวทดสอบ ลำดับที่ {next(_seq)}",
+        "lead": "",
+        "body": "<p>เนื้อข่าวทดสอบ</p>",
+        "agency": agency,
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(hours=1),
+    }
+    defaults.update(fields)
+    return article_create(reads=reads, **defaults)
+
+
+def make_user(username=None, *, password="correct-horse-battery", agencies=(), **flags):
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_seq)}", password=password, **flags
+    )
+    if agencies:
+        user.agencies.set(agencies)
+    return user
