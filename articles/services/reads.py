@@ -47,7 +47,8 @@ def _increment_day(article_id, day):
     with connection.cursor() as cursor:
         cursor.execute(
             f'INSERT INTO {table} (article_id, day, "count") VALUES (%s, %s, 1) '
-            f'ON CONFLICT (article_id, day) DO UPDATE SET "count" = {table}."count" + 1',
+            "ON CONFLICT (article_id, day) "
+            f'DO UPDATE SET "count" = {table}."count" + 1',
             [article_id, day],
         )
 
