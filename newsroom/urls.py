@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from articles.views.site import favicon_view, robots_txt
+from articles.views.site import favicon, robots_txt
 
 admin.site.site_header = "Newsroom: ผู้ดูแลระบบ"
 admin.site.site_title = "Newsroom"
@@ -15,7 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
-    path("favicon.ico", favicon_view()),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -1,10 +1,9 @@
 """Files every site has: robots.txt and the favicon."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from django.views.generic import RedirectView
 
 
 @require_GET
@@ -23,5 +22,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def favicon_view():
-    return RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)
+@require_GET
+def favicon(request):
+    # Resolved per request: the hashed name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
