@@ -65,25 +65,40 @@ _MONTH_ALTERNATIVES = "|".join(
     re.escape(m) for m in sorted(FULL_MONTHS + SHORT_MONTHS, key=len, reverse=True)
 )
 _SHORT_BARE = "|".join(re.escape(m.rstrip(".")) for m in SHORT_MONTHS)
+# [0-9], not \d: Thai digits are translated first, and no other script's digits
+# belong in a Thai date. A two-digit year is the Buddhist Era's short form (61 is
+# 2561). The time may follow a slash, a comma or เวลา, and end in น. (o'clock).
 THAI_DATETIME = re.compile(
-    rf"(?P<day>\d{{1,2}})\s*(?P<month>{_MONTH_ALTERNATIVES}|{_SHORT_BARE})\s*"
-    r"(?P<year>\d{4})"
-    r"(?:\s*/?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
+    rf"(?<![0-9])(?P<day>[0-9]{{1,2}})\s*(?P<month>{_MONTH_ALTERNATIVES}|{_SHORT_BARE})"
+    r"\s*(?:พ\.\s*ศ\.\s*)?(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
+    r"(?:\s*(?:/|,|เวลา)?\s*(?P<hour>[0-9]{1,2})[:.](?P<minute>[0-9]{2})"
+    r"(?:[:.](?P<second>[0-9]{2}))?(?![0-9])(?:\s*น\.?)?)?"
 )
 
 
-def parse_thai_datetime(text):
+def parse_thai_datetime(text, *, whole=False):
     """Parse `14 มิถุนายน 2561 / 14:37:02` (or `14 มิ.ย. 2561`, Thai digits, no
-    time) into an aware Asia/Bangkok datetime. Raises ValueError."""
+    time, `14 มิ.ย. 61`) into an aware Asia/Bangkok datetime. With whole=True the
+    text must hold the date and nothing else. Raises ValueError."""
     text = arabic_digits(ZERO_WIDTH.sub("", text))
-    match = THAI_DATETIME.search(text)
+    if whole:
+        match = THAI_DATETIME.fullmatch(" ".join(text.split()))
+    else:
+        match = THAI_DATETIME.search(text)
     if not match:
         raise ValueError(f"no Thai date in {text[:80]!r}")
-    month = _month_number(match["month"])
-    year = int(match["year"]) - BE_OFFSET
+    year = int(match["year"])
+    if len(match["year"]) == 2:
+        year += 2500
     hour, minute, second = (int(match[k] or 0) for k in ("hour", "minute", "second"))
     return datetime(
-        year, month, int(match["day"]), hour, minute, second, tzinfo=BANGKOK
+        year - BE_OFFSET,
+        _month_number(match["month"]),
+        int(match["day"]),
+        hour,
+        minute,
+        second,
+        tzinfo=BANGKOK,
     )
 
 
