@@ -1,7 +1,39 @@
-"""Names and terms added to the segmentation dictionary (see articles/thai.py)."""
+"""Names and terms added to the segmentation dictionary (see articles/thai.py).
+
+Agency names come from the database at first use (articles/search/dictionary.py);
+these are the names and terms the data does not hold.
+"""
 
 PROVINCES = {
     "เชียงใหม่", "ลำพูน", "ลำปาง", "แม่ฮ่องสอน", "เชียงราย", "พะเยา", "แพร่", "น่าน",
+}  # fmt: skip
+
+# Districts of the eight provinces. Short one-syllable names (ลี้, ปง, จุน, ปาย ...)
+# are left out: as dictionary words they would cut ordinary words apart.
+DISTRICTS = {
+    # เชียงใหม่
+    "จอมทอง", "แม่แจ่ม", "เชียงดาว", "ดอยสะเก็ด", "แม่แตง", "แม่ริม", "สะเมิง",
+    "แม่อาย", "พร้าว", "สันป่าตอง", "สันกำแพง", "สันทราย", "หางดง", "ดอยเต่า",
+    "อมก๋อย", "สารภี", "เวียงแหง", "ไชยปราการ", "แม่วาง", "แม่ออน", "ดอยหล่อ",
+    "กัลยาณิวัฒนา",
+    # ลำพูน
+    "แม่ทา", "บ้านโฮ่ง", "ทุ่งหัวช้าง", "ป่าซาง", "บ้านธิ", "เวียงหนองล่อง",
+    # ลำปาง
+    "แม่เมาะ", "เกาะคา", "เสริมงาม", "แจ้ห่ม", "วังเหนือ", "แม่พริก", "แม่ทะ",
+    "สบปราบ", "ห้างฉัตร", "เมืองปาน",
+    # แม่ฮ่องสอน
+    "ขุนยวม", "แม่สะเรียง", "แม่ลาน้อย", "สบเมย", "ปางมะผ้า",
+    # เชียงราย
+    "เวียงชัย", "เชียงของ", "ป่าแดด", "แม่จัน", "เชียงแสน", "แม่สาย", "แม่สรวย",
+    "เวียงป่าเป้า", "พญาเม็งราย", "เวียงแก่น", "ขุนตาล", "แม่ฟ้าหลวง", "แม่ลาว",
+    "เวียงเชียงรุ้ง", "ดอยหลวง",
+    # พะเยา
+    "เชียงคำ", "เชียงม่วน", "ดอกคำใต้", "แม่ใจ", "ภูซาง", "ภูกามยาว",
+    # แพร่
+    "ร้องกวาง", "สูงเม่น", "เด่นชัย", "วังชิ้น", "หนองม่วงไข่",
+    # น่าน
+    "แม่จริม", "บ้านหลวง", "นาน้อย", "ท่าวังผา", "เวียงสา", "ทุ่งช้าง", "เชียงกลาง",
+    "นาหมื่น", "สันติสุข", "บ่อเกลือ", "สองแคว", "ภูเพียง", "เฉลิมพระเกียรติ",
 }  # fmt: skip
 
 OFFICES = {
@@ -13,9 +45,21 @@ OFFICES = {
     "ที่ว่าการอำเภอ", "นายอำเภอ", "ภาครัฐ", "ส่วนราชการ",
 }  # fmt: skip
 
+# Terms of government news that the general dictionary lacks or cuts badly. No
+# compounds of other words here: a compound token hides its parts from whole-word
+# search (they are then found only as substrings, ranked lower).
+GOVERNMENT_TERMS = {
+    "อบจ.", "อบต.", "อปท.", "อสม.", "ปภ.", "สสจ.", "กอ.รมน.", "ศอ.บต.", "ผวจ.",
+    "ศูนย์ดำรงธรรม", "จิตอาสา", "หมอกควัน", "ไฟป่า", "ฝุ่นละออง", "ไข้เลือดออก",
+    "โควิด", "ยาเสพติด", "สาธารณภัย", "อุทกภัย", "วาตภัย", "ภัยแล้ง",
+    "ประชาสัมพันธ์", "งบประมาณ", "ยุทธศาสตร์", "บูรณาการ",
+}  # fmt: skip
+
 GOVERNMENT_WORDS = (
     PROVINCES
+    | DISTRICTS
     | OFFICES
+    | GOVERNMENT_TERMS
     | {f"ปชส.{p}" for p in PROVINCES}
     | {f"ส.ปชส.{p}" for p in PROVINCES}
     | {f"สวท.{p}" for p in PROVINCES}
