@@ -1,15 +1,24 @@
-"""The editors' desk."""
+"""The editors' desk. `desk:index` is settings.LOGIN_REDIRECT_URL."""
 
-from django.contrib.auth.decorators import login_required
 from django.urls import path
-from django.views.generic import TemplateView
+
+from articles.views.desk import articles, photos
 
 app_name = "desk"
 
 urlpatterns = [
+    path("", articles.DeskIndexView.as_view(), name="index"),
+    path("articles/new/", articles.article_new, name="new"),
+    path("articles/<int:pk>/edit/", articles.article_edit, name="edit"),
+    path("articles/<int:pk>/preview/", articles.article_preview, name="preview"),
+    path("articles/<int:pk>/publish/", articles.article_publish_view, name="publish"),
     path(
-        "",
-        login_required(TemplateView.as_view(template_name="desk/index.html")),
-        name="index",
+        "articles/<int:pk>/schedule/", articles.article_schedule_view, name="schedule"
     ),
+    path(
+        "articles/<int:pk>/unpublish/",
+        articles.article_unpublish_view,
+        name="unpublish",
+    ),
+    path("articles/<int:pk>/photos/", photos.photo_upload, name="photo-upload"),
 ]

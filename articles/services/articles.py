@@ -1,9 +1,49 @@
-"""Creating and changing articles."""
+"""Creating and changing articles.
 
+Every change writes an ArticleEvent, so the desk and the admin can say who did
+what and when. Nothing here deletes text: taking an article down is unpublishing.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
-from articles.models import Article, ArticleEvent
+from articles.models import Article, ArticleEvent, Author
+from articles.sanitize import clean_html
 from articles.services.reads import read_total_ensure
+from articles.thai import format_thai_datetime
+
+# The fields an editor changes through the desk form; status and time change only
+# through the publish, schedule and unpublish actions.
+CONTENT_FIELDS = ("title", "lead", "body", "agency", "author", "editor_name")
+
+CONFLICT_MESSAGE = (
+    "ข่าวนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่คุณเปิดแบบฟอร์ม การบันทึกของคุณจึงไม่ถูกนำไปใช้ "
+    "เพื่อไม่ให้ทับงานของผู้อื่น โปรดเปิดข่าวใหม่อีกครั้ง แล้วแก้ไขซ้ำ"
+)
+
+
+class EditConflict(ValidationError):
+    """The article changed since the editor loaded it; their save is refused."""
+
+    def __init__(self):
+        super().__init__(CONFLICT_MESSAGE, code="conflict")
+
+
+def _check_agency(user, agency_id):
+    # Views scope their querysets already; this guards every other caller.
+    if user is not None and not user.can_edit_agency(agency_id):
+        raise PermissionDenied("ไม่มีสิทธิ์จัดการข่าวของหน่วยงานนี้")
+
+
+def author_for_byline(*, byline, agency):
+    """The Author printed as `byline`, created on first use; None when blank."""
+    byline = " ".join((byline or "").split())
+    if not byline:
+        return None
+    author, _ = Author.objects.get_or_create(byline=byline, defaults={"agency": agency})
+    return author
 
 
 @transaction.atomic
@@ -12,4 +52,126 @@ def article_create(*, user=None, reads=0, event=ArticleEvent.Action.CREATED, **f
     article = Article.objects.create(**fields)
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
+    return article
+
+
+def _content(fields):
+    """The content fields given, with a typed byline turned into its Author."""
+    changes = {key: fields[key] for key in CONTENT_FIELDS if key in fields}
+    if "byline" in fields:
+        changes["author"] = author_for_byline(
+            byline=fields["byline"], agency=changes.get("agency")
+        )
+    return changes
+
+
+@transaction.atomic
+def article_draft_create(*, user, **fields):
+    """A new draft written on the desk by `user`, for one of their agencies.
+
+    `fields` are the content fields; `byline` may stand for `author`."""
+    _check_agency(user, fields["agency"].pk)
+    return article_create(user=user, status=Article.Status.DRAFT, **_content(fields))
+
+
+@transaction.atomic
+def article_update(*, article, user, version, **fields):
+    """Save the editor's content if nobody saved since they loaded `version`.
+
+    One conditional UPDATE ... WHERE version = n: of two editors who loaded the
+    same version, the second to save matches no row and gets EditConflict, and
+    the first one's text stays as it was saved.
+    """
+    _check_agency(user, article.agency_id)
+    changes = _content(fields)
+    if changes.get("agency") is not None:
+        _check_agency(user, changes["agency"].pk)
+    for key in ("lead", "body"):
+        if key in changes:
+            changes[key] = clean_html(changes[key])
+    updated = Article.objects.filter(pk=article.pk, version=version).update(
+        **changes, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise EditConflict()
+    ArticleEvent.objects.create(
+        article=article, user=user, action=ArticleEvent.Action.EDITED
+    )
+    article.refresh_from_db()
+    return article
+
+
+def _locked(article):
+    # Re-read under a row lock: two status changes at once apply one after the
+    # other, each seeing the other's result.
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _require_content(article):
+    errors = {}
+    if not article.title.strip():
+        errors["title"] = "กรุณากรอกหัวข้อข่าวก่อนเผยแพร่"
+    if not clean_html(article.body).strip():
+        errors["body"] = "กรุณากรอกเนื้อข่าวก่อนเผยแพร่"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_status(article, *, status, published_at):
+    # Status changes leave `version` alone: they do not touch the text another
+    # editor may be correcting, so they must not refuse that editor's save.
+    Article.objects.filter(pk=article.pk).update(
+        status=status, published_at=published_at, updated_at=timezone.now()
+    )
+    article.refresh_from_db()
+
+
+@transaction.atomic
+def article_publish(*, article, user, now=None):
+    """Publish now. A correction republished keeps its original (past) time."""
+    _check_agency(user, article.agency_id)
+    article = _locked(article)
+    _require_content(article)
+    now = now or timezone.now()
+    when = article.published_at
+    if when is None or when > now:
+        when = now
+    _set_status(article, status=Article.Status.PUBLISHED, published_at=when)
+    ArticleEvent.objects.create(
+        article=article, user=user, action=ArticleEvent.Action.PUBLISHED
+    )
+    return article
+
+
+@transaction.atomic
+def article_schedule(*, article, user, published_at, now=None):
+    """Publish at a future time: the public pages show it from then on by
+    themselves (ArticleQuerySet.published compares with the current time)."""
+    _check_agency(user, article.agency_id)
+    now = now or timezone.now()
+    if published_at is None or published_at <= now:
+        raise ValidationError({"published_at": "เวลาเผยแพร่ต้องเป็นเวลาในอนาคต"})
+    article = _locked(article)
+    _require_content(article)
+    _set_status(article, status=Article.Status.PUBLISHED, published_at=published_at)
+    ArticleEvent.objects.create(
+        article=article,
+        user=user,
+        action=ArticleEvent.Action.SCHEDULED,
+        detail=f"เผยแพร่เมื่อ {format_thai_datetime(published_at)}",
+    )
+    return article
+
+
+@transaction.atomic
+def article_unpublish(*, article, user):
+    """Take the article off the public pages; its text and time are kept."""
+    _check_agency(user, article.agency_id)
+    article = _locked(article)
+    _set_status(
+        article, status=Article.Status.UNPUBLISHED, published_at=article.published_at
+    )
+    ArticleEvent.objects.create(
+        article=article, user=user, action=ArticleEvent.Action.UNPUBLISHED
+    )
     return article

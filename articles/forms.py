@@ -1,0 +1,160 @@
+"""Desk forms. Every error is in Thai, next to the field it concerns."""
+
+from ckeditor.widgets import CKEditorWidget
+from django import forms
+from django.conf import settings
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Agency, Article
+from articles.thai import BANGKOK
+
+
+class ThaiCKEditorWidget(CKEditorWidget):
+    """CKEditor in Thai; django-ckeditor would follow the request's language."""
+
+    def _set_config(self):
+        super()._set_config()
+        self.config["language"] = getattr(settings, "CKEDITOR_LANGUAGE", "th")
+
+
+class ArticleForm(forms.Form):
+    """The content of an article. Status and time change through desk actions."""
+
+    title = forms.CharField(
+        label="หัวข้อข่าว",
+        max_length=500,
+        error_messages={
+            "required": "กรุณากรอกหัวข้อข่าว",
+            "max_length": "หัวข้อข่าวยาวได้ไม่เกิน %(limit_value)d ตัวอักษร "
+            "(ตอนนี้ %(show_value)d)",
+        },
+    )
+    lead = forms.CharField(
+        label="ความนำ",
+        required=False,
+        widget=ThaiCKEditorWidget(config_name="lead"),
+        help_text="สรุปข่าวสั้น ๆ (ไม่บังคับ)",
+    )
+    body = forms.CharField(
+        label="เนื้อข่าว",
+        required=False,
+        widget=ThaiCKEditorWidget(config_name="default"),
+    )
+    agency = forms.ModelChoiceField(
+        label="หน่วยงาน",
+        queryset=Agency.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "กรุณาเลือกหน่วยงาน",
+            "invalid_choice": "คุณไม่ได้เป็นบรรณาธิการของหน่วยงานที่เลือก",
+        },
+    )
+    byline = forms.CharField(
+        label="ข่าวโดย",
+        max_length=200,
+        required=False,
+        help_text="เช่น ทีมข่าว ปชส.พะเยา",
+        error_messages={"max_length": "ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"},
+    )
+    editor_name = forms.CharField(
+        label="บรรณาธิการ",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"},
+    )
+    # The version the editor loaded; a stale one means someone saved meanwhile.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=1,
+        error_messages={"invalid": "ข้อมูลรุ่นของข่าวไม่ถูกต้อง โปรดเปิดข่าวใหม่"},
+    )
+
+    def __init__(self, *args, agencies, request=None, article=None, **kwargs):
+        if article is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.values_of(article)
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.fields["agency"].queryset = agencies
+        if article is not None:
+            # The article's own agency stays valid even for a superuser's list.
+            self.fields["agency"].queryset = (
+                agencies | Agency.objects.filter(pk=article.agency_id)
+            ).distinct()
+            self.fields["version"].required = True
+        if request is not None:
+            self._configure_uploads(request, article)
+
+    @staticmethod
+    def values_of(article):
+        """The form's values for the article as stored."""
+        return {
+            "title": article.title,
+            "lead": article.lead,
+            "body": article.body,
+            "agency": article.agency_id,
+            "byline": article.author.byline if article.author_id else "",
+            "editor_name": article.editor_name,
+            "version": article.version,
+        }
+
+    def _configure_uploads(self, request, article):
+        """Per request: where CKEditor posts images, with the CSRF header."""
+        for name in ("lead", "body"):
+            widget = self.fields[name].widget
+            widget.config = dict(widget.config)
+            widget.config["fileTools_requestHeaders"] = {
+                "X-CSRFToken": get_token(request)
+            }
+            if article is None:
+                # A photo belongs to an article: upload once the draft is saved.
+                continue
+            url = reverse("desk:photo-upload", kwargs={"pk": article.pk})
+            widget.config["filebrowserImageUploadUrl"] = url
+            widget.config["filebrowserUploadUrl"] = url
+            widget.config["uploadUrl"] = url
+
+    def clean_title(self):
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError("กรุณากรอกหัวข้อข่าว")
+        return title
+
+
+class ScheduleForm(forms.Form):
+    """A future publication time, typed in Bangkok time."""
+
+    published_at = forms.DateTimeField(
+        label="เวลาเผยแพร่ (เวลาประเทศไทย)",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+        error_messages={
+            "required": "กรุณาระบุวันและเวลาที่จะเผยแพร่",
+            "invalid": "รูปแบบวันเวลาไม่ถูกต้อง (ปี ค.ศ.-เดือน-วัน ชั่วโมง:นาที)",
+        },
+    )
+
+    def clean_published_at(self):
+        value = self.cleaned_data["published_at"]
+        if timezone.is_naive(value):
+            value = value.replace(tzinfo=BANGKOK)
+        if value <= timezone.now():
+            raise forms.ValidationError("เวลาเผยแพร่ต้องเป็นเวลาในอนาคต")
+        return value
+
+
+STATUS_FILTERS = [
+    ("", "ทุกสถานะ"),
+    (Article.Status.DRAFT, Article.Status.DRAFT.label),
+    ("scheduled", "ตั้งเวลาเผยแพร่"),
+    (Article.Status.PUBLISHED, Article.Status.PUBLISHED.label),
+    (Article.Status.UNPUBLISHED, Article.Status.UNPUBLISHED.label),
+]
+
+
+class DeskFilterForm(forms.Form):
+    status = forms.ChoiceField(label="สถานะ", choices=STATUS_FILTERS, required=False)
