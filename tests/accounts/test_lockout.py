@@ -1,0 +1,63 @@
+"""Five failures lock the username-and-address pair for 15 minutes."""
+
+import pytest
+from axes.models import AccessAttempt
+from axes.utils import reset
+from django.urls import reverse
+
+from articles.services.demo import demo_seed
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "lockout-test-password-7"
+LOCKED = "บัญชีถูกระงับชั่วคราว"
+
+
+@pytest.fixture
+def demo():
+    demo_seed(editor_password=PASSWORD)
+
+
+def login(client, password, username="demo-phayao", ip="203.0.113.7"):
+    return client.post(
+        reverse("accounts:login"),
+        {"username": username, "password": password, "next": "/desk/"},
+        REMOTE_ADDR=ip,
+    )
+
+
+def test_six_wrong_passwords_then_the_right_one_is_still_refused(client, demo):
+    for _ in range(6):
+        login(client, "not-the-password")
+    response = login(client, PASSWORD)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert LOCKED in html and "15 นาที" in html
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("desk:index")).status_code == 302
+
+
+def test_four_failures_do_not_lock(client, demo):
+    for _ in range(4):
+        assert login(client, "not-the-password").status_code == 200
+    response = login(client, PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("desk:index")
+
+
+def test_lock_is_per_username_and_address(client, demo):
+    for _ in range(5):
+        login(client, "not-the-password")
+    assert login(client, PASSWORD).status_code == 429
+    # The same editor from another address, and another editor, are not locked.
+    assert login(client, PASSWORD, ip="198.51.100.9").status_code == 302
+    client.logout()
+    assert login(client, PASSWORD, username="demo-lampang").status_code == 302
+
+
+def test_an_admin_clearing_the_lock_lets_the_editor_in(client, demo):
+    for _ in range(5):
+        login(client, "not-the-password")
+    assert AccessAttempt.objects.filter(username="demo-phayao").exists()
+    reset(username="demo-phayao")
+    assert login(client, PASSWORD).status_code == 302
