@@ -1,6 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "ข่าว"
+
+    def ready(self):
+        # The search index follows every save, wherever it comes from: the desk,
+        # the importer, seed_demo, the admin. Imported here: models are ready.
+        from articles.models import Agency, Article
+        from articles.search import generation
+        from articles.search.dictionary import agency_saved
+        from articles.search.indexing import article_saved
+
+        post_save.connect(article_saved, sender=Article, dispatch_uid="search-index")
+        post_save.connect(agency_saved, sender=Agency, dispatch_uid="search-words")
+        post_save.connect(generation.bump, sender=Article, dispatch_uid="gen-save")
+        post_delete.connect(generation.bump, sender=Article, dispatch_uid="gen-del")

@@ -146,10 +146,16 @@ def _get_tokenizer():
     return _tokenizer
 
 
-def segment(text):
-    """Words of text (normalised), with `newmm` and our dictionary; no spaces."""
+def segment(text, *, keep_whitespace=False):
+    """Words of text (normalised), with `newmm` and our dictionary.
+
+    With keep_whitespace the tokens join back into the normalised text exactly,
+    which is what cutting snippets at word boundaries needs.
+    """
     text = normalize(text)
     if not text.strip():
-        return []
+        return [text] if keep_whitespace and text else []
     tokens = _get_tokenizer().word_tokenize(text)
+    if keep_whitespace:
+        return tokens
     return [t for t in (tok.strip() for tok in tokens) if t]

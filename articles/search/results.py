@@ -1,0 +1,143 @@
+"""search_articles: one interface over both back ends."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.utils.functional import cached_property
+
+from articles.models import Article
+from articles.search.backends import get_backend
+from articles.search.backends.base import Filters
+from articles.search.dictionary import ensure_agency_words
+from articles.search.snippets import highlight, snippet
+from articles.search.text import plain_text, query_terms
+from articles.thai import BANGKOK
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Hit:
+    article: Article
+    rank: float
+    terms: list = field(repr=False)
+
+    @cached_property
+    def title_html(self):
+        return highlight(self.article.title, self.terms)
+
+    @cached_property
+    def snippet_html(self):
+        source = plain_text(self.article.lead) or ""
+        body = plain_text(self.article.body)
+        # The body when it holds a term the lead lacks; else the lead.
+        lowered = body.lower()
+        if not source or any(t in lowered for t in self.terms):
+            source = body or source
+        return snippet(source, self.terms)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    terms: list
+    hits: list
+    total: int
+    number: int = 1
+    per_page: int = PAGE_SIZE
+    all_terms: bool = True  # False: no article had every term; any term shown
+
+    def __iter__(self):
+        return iter(self.hits)
+
+    def __len__(self):
+        return len(self.hits)
+
+    def __getitem__(self, index):
+        return self.hits[index]
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+
+def _day_start(day):
+    return datetime.combine(day, time.min, tzinfo=BANGKOK)
+
+
+def _filters(agency, date_from, date_to):
+    agency_id = getattr(agency, "pk", agency)
+    start = _day_start(date_from) if isinstance(date_from, date) else None
+    # date_to is inclusive: everything before the next day's midnight.
+    end = _day_start(date_to + timedelta(days=1)) if isinstance(date_to, date) else None
+    return Filters(agency_id=agency_id, start=start, end=end)
+
+
+def search_articles(
+    query, *, agency=None, date_from=None, date_to=None, page=1, per_page=PAGE_SIZE
+):
+    """Published articles matching query, best first, one page of them.
+
+    Every term must occur (as a word, or inside a longer word); when no article
+    has them all, articles with any term are listed, most terms first. Words
+    rank above substrings, the title above the lead above the body, newer first
+    on ties. `agency` is an Agency or its id; dates are Asia/Bangkok days.
+    """
+    ensure_agency_words()
+    terms = query_terms(query)
+    results = SearchResults(query=query, terms=terms, hits=[], total=0)
+    if not terms:
+        return results
+    backend = get_backend()
+    filters = _filters(agency, date_from, date_to)
+    page = max(1, int(page or 1))
+    rows = []
+    for require_all in (True, False) if len(terms) > 1 else (True,):
+        offset = (page - 1) * per_page
+        rows = backend.search(
+            terms, filters, limit=per_page, offset=offset, require_all=require_all
+        )
+        if not rows and page > 1:
+            total = backend.count(terms, filters, require_all=require_all)
+            if total:  # past the last page: show the last one
+                page = -(-total // per_page)
+                rows = backend.search(
+                    terms,
+                    filters,
+                    limit=per_page,
+                    offset=(page - 1) * per_page,
+                    require_all=require_all,
+                )
+        if rows:
+            results.all_terms = require_all
+            break
+    if not rows:
+        return results
+    articles = Article.objects.select_related("agency", "reads").in_bulk(
+        [row[0] for row in rows]
+    )
+    results.hits = [
+        Hit(article=articles[pk], rank=float(score), terms=terms)
+        for pk, score, _ in rows
+        if pk in articles
+    ]
+    results.total = rows[0][2]
+    results.number = page
+    results.per_page = per_page
+    return results

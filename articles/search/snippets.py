@@ -1,0 +1,91 @@
+"""Highlighted snippets, cut at word boundaries.
+
+A cut or a highlight never separates a Thai vowel or tone mark from its
+consonant: edges move past combining marks, and a leading vowel (เ แ โ ใ ไ)
+stays with the consonant after it.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from articles import thai
+
+SNIPPET_LENGTH = 160
+LEADING_VOWELS = "เแโใไ"
+
+
+def _is_mark(char):
+    return unicodedata.category(char).startswith("M")
+
+
+def _widen(text, start, end):
+    """Grow [start, end) to whole grapheme clusters."""
+    while start > 0 and _is_mark(text[start]):
+        start -= 1
+    if start > 0 and text[start - 1] in LEADING_VOWELS:
+        start -= 1
+    while end < len(text) and _is_mark(text[end]):
+        end += 1
+    while end > start and end < len(text) and text[end - 1] in LEADING_VOWELS:
+        end += 1
+        while end < len(text) and _is_mark(text[end]):
+            end += 1
+    return start, end
+
+
+def _spans(text, terms):
+    """Merged [start, end) of every occurrence of any term (case-insensitive)."""
+    folded = text.lower()
+    if len(folded) != len(text):  # a character changed length when lowered
+        folded = text
+    spans = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        for match in re.finditer(re.escape(term), folded):
+            spans.append(_widen(text, match.start(), match.end()))
+    spans.sort()
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text, terms):
+    """HTML of text with every term in <mark>, everything else escaped."""
+    out, last = [], 0
+    for start, end in _spans(text, terms):
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+def _cut(text, start, end):
+    """text[start:end] shrunk to whole words (segmented), with ellipses."""
+    tokens = thai.segment(text[start:end], keep_whitespace=True)
+    if start > 0 and len(tokens) > 1:
+        tokens = tokens[1:]  # may be the tail of a word cut by the window
+    if end < len(text) and len(tokens) > 1:
+        tokens = tokens[:-1]
+    piece = "".join(tokens).strip()
+    return ("… " if start > 0 else "") + piece + (" …" if end < len(text) else "")
+
+
+def snippet(text, terms, length=SNIPPET_LENGTH):
+    """About `length` characters of normalised text around the first term found,
+    the terms highlighted; the opening of the text when no term occurs."""
+    text = thai.normalize(" ".join(text.split()))
+    if not text:
+        return mark_safe("")
+    spans = _spans(text, terms)
+    first = spans[0][0] if spans else 0
+    start = max(0, first - length // 3)
+    end = min(len(text), start + length)
+    start, end = _widen(text, start, end)
+    return highlight(_cut(text, start, end), terms)
