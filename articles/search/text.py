@@ -5,6 +5,7 @@ document word it was cut from.
 """
 
 import html
+import re
 import unicodedata
 
 from django.utils.html import strip_tags
@@ -52,9 +53,16 @@ def terms_of(text):
     return words
 
 
+# Ends of blocks become spaces, so words of two paragraphs do not run together.
+BLOCK_END = re.compile(
+    r"<(?:/p|br|/li|/h[1-6]|/div|/td|/th|/tr|/blockquote)\b[^>]*>", re.I
+)
+
+
 def plain_text(value):
     """Visible text of stored HTML (the body and lead are sanitised HTML)."""
-    return html.unescape(strip_tags(value or "")).strip()
+    text = html.unescape(strip_tags(BLOCK_END.sub(" ", value or "")))
+    return " ".join(text.split())
 
 
 def normalized(text):

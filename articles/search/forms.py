@@ -1,0 +1,90 @@
+"""The search form: words, agency, and a date range in either era."""
+
+import re
+from datetime import date
+
+from django import forms
+
+from articles.models import Agency
+from articles.thai import BE_OFFSET, arabic_digits, parse_thai_datetime
+
+# Years above this are Buddhist Era (2567), below it Christian Era (2024).
+BE_THRESHOLD = 2400
+NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+DATE_HELP = "วัน/เดือน/ปี พ.ศ. เช่น 14/6/2567"
+DATE_ERROR = f"วันที่ไม่ถูกต้อง กรุณากรอกเป็น{DATE_HELP}"
+
+
+def parse_search_date(value):
+    """`14/6/2567`, `14-06-2024`, `2567-06-14`, `14 มิ.ย. 2567`, Thai digits."""
+    text = arabic_digits(value.strip())
+    if match := ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := NUMERIC_DATE.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        try:
+            return parse_thai_datetime(text).date()
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ValueError(text) from exc
+    if year > BE_THRESHOLD:
+        year -= BE_OFFSET
+    return date(year, month, day)
+
+
+class ThaiDateField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            max_length=40,
+            help_text=DATE_HELP,
+            error_messages={
+                "max_length": DATE_ERROR,
+                "null_characters_not_allowed": DATE_ERROR,
+            },
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 12}),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return parse_search_date(value)
+        except (ValueError, OverflowError) as exc:
+            raise forms.ValidationError(DATE_ERROR, code="invalid") from exc
+
+
+class QueryField(forms.CharField):
+    """Any text is a query: NUL is dropped rather than refused, and longer
+    entries are cut by the search (text.MAX_QUERY_LENGTH), not refused here."""
+
+    def to_python(self, value):
+        return super().to_python((value or "").replace("\x00", ""))
+
+
+class SearchForm(forms.Form):
+    q = QueryField(
+        label="คำค้น",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "size": 30}),
+    )
+    agency = forms.ModelChoiceField(
+        label="หน่วยงาน",
+        required=False,
+        queryset=Agency.objects.filter(is_active=True),
+        to_field_name="slug",
+        empty_label="ทุกหน่วยงาน",
+        error_messages={"invalid_choice": "ไม่พบหน่วยงานนี้ กรุณาเลือกจากรายการ"},
+    )
+    date_from = ThaiDateField(label="ตั้งแต่วันที่")
+    date_to = ThaiDateField(label="ถึงวันที่")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น")
+        return cleaned

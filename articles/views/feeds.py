@@ -1,0 +1,88 @@
+"""RSS 2.0 feeds: the latest news, and one agency's news."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from articles.models import Agency, Article
+
+ITEMS = 50
+
+
+class IsoDatedRss(Rss201rev2Feed):
+    """RSS 2.0 with each item's time also in ISO 8601 (dc:date), beside the
+    RFC 822 pubDate that RSS 2.0 requires."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("pubdate"):
+            handler.addQuickElement("dc:date", item["pubdate"].isoformat())
+
+
+def summary(article):
+    """The lead, or the opening of the body, as plain text."""
+    text = article.lead_text or strip_tags(article.body)
+    return Truncator(" ".join(text.split())).chars(300)
+
+
+class LatestFeed(Feed):
+    feed_type = IsoDatedRss
+    language = "th"
+    title = "ข่าวล่าสุด สำนักประชาสัมพันธ์เขต 3"
+    description = "ข่าวภาคเหนือตอนบน จากสำนักประชาสัมพันธ์เขต 3 และหน่วยงานในสังกัด"
+
+    def link(self):
+        return reverse("articles:home")
+
+    def articles(self):
+        return Article.objects.published().select_related("agency", "author")
+
+    def items(self):
+        return self.articles()[:ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return summary(item)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.author.byline if item.author_id else item.agency.short_name
+
+    def item_categories(self, item):
+        return [item.agency.short_name]
+
+    def item_guid(self, item):
+        return None  # the link is the guid (isPermaLink)
+
+
+class AgencyFeed(LatestFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Agency, slug=slug)
+
+    def title(self, obj):
+        return f"ข่าว {obj.full_name}"
+
+    def description(self, obj):
+        return f"ข่าวล่าสุดจาก{obj.full_name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return self.articles().filter(agency=obj)[:ITEMS]
