@@ -19,25 +19,39 @@ class ThaiCKEditorWidget(CKEditorWidget):
         self.config["language"] = getattr(settings, "CKEDITOR_LANGUAGE", "th")
 
 
+NULL_CHARACTERS = "มีอักขระที่ใช้ไม่ได้ (null) โปรดพิมพ์ข้อความนี้ใหม่"
+
+
+class RichTextField(forms.CharField):
+    """HTML from CKEditor; null characters go (they are never meaningful text)
+    and the sanitizer cleans the rest when the article is stored."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "")
+
+
+def _text_errors(**messages):
+    return {"null_characters_not_allowed": NULL_CHARACTERS, **messages}
+
+
 class ArticleForm(forms.Form):
     """The content of an article. Status and time change through desk actions."""
 
     title = forms.CharField(
         label="หัวข้อข่าว",
         max_length=500,
-        error_messages={
-            "required": "กรุณากรอกหัวข้อข่าว",
-            "max_length": "หัวข้อข่าวยาวได้ไม่เกิน %(limit_value)d ตัวอักษร "
-            "(ตอนนี้ %(show_value)d)",
-        },
+        error_messages=_text_errors(
+            required="กรุณากรอกหัวข้อข่าว",
+            max_length="หัวข้อข่าวยาวได้ไม่เกิน %(limit_value)d ตัวอักษร (ตอนนี้ %(show_value)d)",
+        ),
     )
-    lead = forms.CharField(
+    lead = RichTextField(
         label="ความนำ",
         required=False,
         widget=ThaiCKEditorWidget(config_name="lead"),
         help_text="สรุปข่าวสั้น ๆ (ไม่บังคับ)",
     )
-    body = forms.CharField(
+    body = RichTextField(
         label="เนื้อข่าว",
         required=False,
         widget=ThaiCKEditorWidget(config_name="default"),
@@ -56,13 +70,13 @@ class ArticleForm(forms.Form):
         max_length=200,
         required=False,
         help_text="เช่น ทีมข่าว ปชส.พะเยา",
-        error_messages={"max_length": "ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"},
+        error_messages=_text_errors(max_length="ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"),
     )
     editor_name = forms.CharField(
         label="บรรณาธิการ",
         max_length=200,
         required=False,
-        error_messages={"max_length": "ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"},
+        error_messages=_text_errors(max_length="ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"),
     )
     # The version the editor loaded; a stale one means someone saved meanwhile.
     version = forms.IntegerField(

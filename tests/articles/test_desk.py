@@ -320,3 +320,20 @@ def test_superuser_sees_every_agency(client, demo):
     client.force_login(User.objects.get(username="demo-admin"))
     html = client.get(reverse("desk:index")).content.decode()
     assert "ส.ปชส.ลำปาง" in html and "ส.ปชส.พะเยา" in html
+
+
+def test_null_characters_get_a_thai_error_in_text_and_vanish_from_rich_text(
+    phayao, demo
+):
+    agency = Agency.objects.get(slug="pr-phayao")
+    response = phayao.post(
+        reverse("desk:new"),
+        {"title": "หัว\x00ข้อ", "body": "<p>เนื้อ\x00ข่าว</p>", "agency": agency.pk},
+    )
+    assert response.status_code == 400
+    assert "มีอักขระที่ใช้ไม่ได้" in response.content.decode()
+    response = phayao.post(
+        reverse("desk:new"),
+        {"title": "หัวข้อ null", "body": "<p>เนื้อ\x00ข่าว</p>", "agency": agency.pk},
+    )
+    assert Article.objects.get(title="หัวข้อ null").body == "<p>เนื้อข่าว</p>"
