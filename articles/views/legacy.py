@@ -6,7 +6,8 @@ from django.http import Http404, HttpResponsePermanentRedirect
 
 from articles.models import Article
 
-LEGACY_ID = re.compile(r"\d{1,20}")
+# ASCII digits only: \d would also take Thai and other scripts' digits.
+LEGACY_ID = re.compile(r"[0-9]{1,20}")
 
 
 def legacy_article_redirect(request):
