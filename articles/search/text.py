@@ -6,7 +6,6 @@ document word it was cut from.
 
 import html
 import re
-import unicodedata
 
 from django.utils.html import strip_tags
 
@@ -19,11 +18,11 @@ MIN_SUBSTRING_LENGTH = 3
 # A tsvector holds at most 1 MB; no news article comes near this.
 MAX_FIELD_LENGTH = 200_000
 
-_WORD_CATEGORIES = ("L", "N", "M")
-
-
-def _is_word_char(char):
-    return unicodedata.category(char)[0] in _WORD_CATEGORIES
+# Letters and digits (str.isalnum), and the combining marks of Thai and of
+# Latin: the same characters the FTS5 tokenizer keeps ('L* N* Co M*').
+_MARKS = "\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+MARKS_ONLY = re.compile(f"[{_MARKS}]+")
 
 
 def clean_token(token):
@@ -31,31 +30,20 @@ def clean_token(token):
 
     `ส.ปชส.พะเยา` gives `ส`, `ปชส`, `พะเยา`; punctuation, quotes, operators, NUL
     and emoji give nothing, so no query text ever reaches SQL or FTS syntax.
+    A stray mark alone is not a word.
     """
-    parts, current = [], []
-    for char in token.lower():
-        if _is_word_char(char):
-            current.append(char)
-        elif current:
-            parts.append("".join(current))
-            current = []
-    if current:
-        parts.append("".join(current))
-    # A part that is only marks (a stray tone mark) is not a word.
-    return [p for p in parts if any(unicodedata.category(c)[0] != "M" for c in p)]
+    return [w for w in WORD.findall(token.lower()) if not MARKS_ONLY.fullmatch(w)]
 
 
 def terms_of(text):
     """Index terms of text, in order, repeats kept (frequency counts in ranking)."""
-    words = []
-    for token in thai.segment(text[:MAX_FIELD_LENGTH]):
-        words.extend(clean_token(token))
-    return words
+    # Tokens never hold spaces: cleaning them joined is cleaning them one by one.
+    return clean_token(" ".join(thai.segment(text[:MAX_FIELD_LENGTH])))
 
 
 # Ends of blocks become spaces, so words of two paragraphs do not run together.
 BLOCK_END = re.compile(
-    r"<(?:/p|br|/li|/h[1-6]|/div|/td|/th|/tr|/blockquote)\b[^>]*>", re.I
+    r"<(?:/p|br|/li|/h[1-6]|/div|/td|/th|/tr|/blockquote)\b[^>]*>", re.IGNORECASE
 )
 
 
