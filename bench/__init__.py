@@ -1,0 +1,1 @@
+"""Benchmark harness: data generator, ceiling server, load runner."""

@@ -1,0 +1,196 @@
+"""The section run.py appends to bench/RESULTS.md, with the targets checked."""
+
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RATIO_TARGET = 0.5  # article and home at 16 connections, against the ceiling
+P99_TARGET_MS = 50  # at 64 connections
+RSS_TARGET_MB = 150
+
+
+def _output(command):
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+        return (result.stdout or result.stderr).strip()
+    except OSError:
+        return "?"
+
+
+def machine():
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = Path("/proc/meminfo").read_text().split()[1]
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, {int(memory) // 1024} MB RAM, "
+        f"Linux {platform.release()}"
+    )
+
+
+def versions(results):
+    packages = ("django", "gunicorn", "psycopg2-binary", "redis", "pythainlp")
+    found = []
+    for name in packages:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    database = results[0]["count"]["database"].split(" on ")[0]
+    wrk = _output(["wrk", "-v"]).splitlines()[0].split(" Copyright")[0]
+    commit = _output(["git", "rev-parse", "--short", "HEAD"])
+    dirty = (
+        " (with uncommitted changes)" if _output(["git", "status", "--short"]) else ""
+    )
+    return (
+        f"Python {platform.python_version()}, {', '.join(found)}; {database}; "
+        f"{wrk}; commit {commit}{dirty}"
+    )
+
+
+def summary(rounds):
+    """Medians over rounds of one page at one connection count."""
+    rps = [r["requests"] / r["duration_us"] * 1e6 for r in rounds]
+    errors = sum(
+        r["connect"] + r["read"] + r["write"] + r["timeout"] + r["status"]
+        for r in rounds
+    )
+    return {
+        "rps": statistics.median(rps),
+        "p50": statistics.median(r["p50_us"] for r in rounds) / 1000,
+        "p99": statistics.median(r["p99_us"] for r in rounds) / 1000,
+        "errors": errors,
+        "requests": sum(r["requests"] for r in rounds),
+    }
+
+
+def _memory_line(memory):
+    return ", ".join(f"{hwm} MB (now {rss})" for hwm, rss in memory.values()) or "?"
+
+
+def _mode_section(args, result, failures, misses):
+    mode = result["mode"]
+    probe = result["probe"]
+    lines = [f"\n### {mode}\n"]
+    lines.append(
+        f"Ceiling: `{result['ceiling']['path']}` served from memory, "
+        f"{result['ceiling']['bytes']:,} bytes.\n"
+    )
+    lines.append(
+        "| page | conns | req/s | of ceiling | p50 ms | p99 ms | errors | "
+        "SQL queries | SQL ms | in-process ms |"
+    )
+    lines.append("|---|---|---|---|---|---|---|---|---|---|")
+    for connections, pages in result["rounds"].items():
+        ceiling = summary(pages["ceiling"])
+        for page, rounds in pages.items():
+            if not rounds:
+                status = result["statuses"].get(page)
+                lines.append(
+                    f"| {page} | {connections} | missing (HTTP {status}) |"
+                    " | | | | | | |"
+                )
+                if page == "search":
+                    misses.append(f"{mode}: search page missing (HTTP {status})")
+                continue
+            s = summary(rounds)
+            ratio = s["rps"] / ceiling["rps"] if ceiling["rps"] else 0
+            measured = probe.get(page, {})
+            lines.append(
+                f"| {page} | {connections} | {s['rps']:,.0f} | {ratio:.1%} | "
+                f"{s['p50']:.1f} | {s['p99']:.1f} | {s['errors']} | "
+                f"{measured.get('queries', '')} | {measured.get('sql_ms', '')} | "
+                f"{measured.get('wall_ms', '')} |"
+            )
+            if s["errors"]:
+                misses.append(
+                    f"{mode}: {page} at c={connections}: {s['errors']} "
+                    "errors (target 0)"
+                )
+            if int(connections) == 16 and page in {"article", "home"}:
+                if ratio < RATIO_TARGET:
+                    misses.append(
+                        f"{mode}: {page} at c=16 serves {ratio:.1%} of the ceiling "
+                        f"(target {RATIO_TARGET:.0%}, short by "
+                        f"{(RATIO_TARGET - ratio) * 100:.1f} points)"
+                    )
+            if int(connections) == 64 and page != "ceiling":
+                if s["p99"] >= P99_TARGET_MS:
+                    misses.append(
+                        f"{mode}: {page} p99 at c=64 is {s['p99']:.0f} ms "
+                        f"(target < {P99_TARGET_MS} ms)"
+                    )
+    count = result["count"]
+    verdict = "exact" if count["exact"] else "MISMATCH"
+    lines.append(
+        f"\nRead counters ({max(args.connections)} connections, {args.duration} s of "
+        f"article GETs then {count['drain_s']} s of robots.txt): "
+        f"{count['article_ok']:,} successful article GETs, {count['article_failed']} "
+        f"failed; ReadTotal grew by {count['read_total_grew']:,}, DailyRead by "
+        f"{count['daily_read_grew']:,}: **{verdict}**. Socket errors: "
+        f"{count['connect'] + count['read'] + count['write'] + count['timeout']}, "
+        f"slowest response {count['max_us'] / 1e6:.2f} s.\n"
+    )
+    if not count["exact"]:
+        failures.append(
+            f"{mode}: counters grew by {count['read_total_grew']} (daily "
+            f"{count['daily_read_grew']}) for {count['article_ok']} successful GETs"
+        )
+    peak = max((hwm for hwm, _ in result["memory"].values()), default=0)
+    lines.append(
+        f"Peak RSS per worker (VmHWM): {_memory_line(result['memory'])}; before "
+        f"the first search: {_memory_line(result.get('memory_before_search', {}))}; "
+        f"ceiling workers: {_memory_line(result['ceiling_memory'])}.\n"
+    )
+    if peak > RSS_TARGET_MB:
+        misses.append(f"{mode}: worker peak RSS {peak} MB (target {RSS_TARGET_MB})")
+    loads = result["pythainlp"]
+    thai = "; ".join(
+        f"worker {x['pid']} first after `{x['first_path']}`" for x in loads
+    )
+    lines.append(
+        "pythainlp imported in workers: " + (thai or "never") + ". In-process probe "
+        "after article, home and agency pages only: "
+        + ("loaded" if probe.get("pythainlp_before_search") else "not loaded")
+        + ".\n"
+    )
+    if any(not x["first_path"].startswith("/search/") for x in loads) or probe.get(
+        "pythainlp_before_search"
+    ):
+        misses.append(f"{mode}: pythainlp loaded by a page other than search")
+    return lines
+
+
+def render(args, info, results, started):
+    """Markdown for RESULTS.md; the failures (lost reads) and missed targets."""
+    failures, misses = [], []
+    command = shlex.join(["python", "bench/run.py", *sys.argv[1:]])
+    lines = [
+        f"\n## {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(started))}\n",
+        f"- command: `{command}` ({(time.time() - started) / 60:.1f} min)",
+        f"- machine: {machine()}",
+        f"- versions: {versions(results)}",
+        f"- data: {info['total']:,} articles ({info['published']:,} published and "
+        f"due) over {info['agencies']} agencies, {info['indexed']:,} in the search "
+        f"index; wrk {args.rounds} rounds of "
+        f"{args.duration} s per page and connection count, interleaved "
+        f"({', '.join(('ceiling', 'article', 'home', 'agency', 'search'))}); "
+        "figures are medians over rounds, errors are summed",
+        "- gunicorn 2 sync workers, production settings, plain HTTP on loopback; "
+        "article ids drawn at random from every published article",
+    ]
+    for result in results:
+        lines += _mode_section(args, result, failures, misses)
+    lines.append("Targets missed: " + ("; ".join(misses) if misses else "none") + ".")
+    if failures:
+        lines.append("\n**FAILED**: " + "; ".join(failures) + ".")
+    return "\n".join(lines) + "\n", failures, misses

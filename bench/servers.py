@@ -1,0 +1,131 @@
+"""Processes of a benchmark run: gunicorn servers, wrk, the probe; their memory."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CONF = ROOT / "bench" / "gunicorn_conf.py"
+
+
+def ensure_wrk():
+    """wrk from the Debian package; installed when missing and we may."""
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        install = ["apt-get", "install", "-y", "-qq", "wrk"]
+        if subprocess.run(install, env=env, capture_output=True).returncode:
+            subprocess.run(["apt-get", "update", "-qq"], env=env, check=True)
+            subprocess.run(install, env=env, check=True, capture_output=True)
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk (as root).")
+
+
+class Server:
+    """One gunicorn master with the bench settings, stopped by its own pid."""
+
+    def __init__(self, app, port, env, log):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        command = [str(BIN / "gunicorn"), app, "-c", str(CONF)]
+        command += ["-b", f"127.0.0.1:{port}"]
+        self.log = open(log, "ab")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log
+        )
+
+    def wait_ready(self, path="/", timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn on {self.port} exited; see {self.log.name}")
+            try:
+                fetch(self.url + path)
+                return
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.2)
+        raise SystemExit(f"gunicorn on {self.port} did not answer in {timeout} s")
+
+    def workers(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return [int(pid) for pid in children.read_text().split()]
+        except OSError:
+            return []
+
+    def memory(self):
+        """{pid: (VmHWM, VmRSS) in MB} of each worker."""
+        result = {}
+        for pid in self.workers():
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in lines if ":" in line)
+            result[pid] = tuple(
+                round(int(fields[key].split()[0]) / 1024, 1)
+                for key in ("VmHWM", "VmRSS")
+            )
+        return result
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def fetch(url):
+    """(status, headers, body) of one GET; errors answered with a status too."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, list(response.headers.items()), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, list(error.headers.items()), error.read()
+
+
+def parse_json_line(text):
+    for line in text.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return json.loads(line[len("BENCH_JSON ") :])
+    raise RuntimeError(f"no BENCH_JSON line in:\n{text[-3000:]}")
+
+
+def probe(args, env):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "probe.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"probe {args[0]} failed:\n{result.stderr[-3000:]}")
+    return parse_json_line(result.stdout)
+
+
+def wrk(url, script, script_args, *, connections, duration, timeout=10):
+    threads = min(connections, os.cpu_count() or 2)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s"]
+    command += [f"--timeout={timeout}s", "--latency", "-s", str(script), url, "--"]
+    command += [str(arg) for arg in script_args]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"wrk failed: {result.stderr[-2000:]}")
+    figures = parse_json_line(result.stdout)
+    figures["command"] = " ".join(command)
+    figures["raw"] = result.stdout
+    return figures
