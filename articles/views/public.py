@@ -1,16 +1,50 @@
 """Public pages: latest news, one agency's news, one article."""
 
+import re
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
 from articles.models import Agency, Article
+from articles.search import most_read, related_articles
 from articles.services.reads import read_record
 
 PAGE_SIZE = 20
+SHARE_DEFAULT = "img/share-default.png"  # 1200x630, like every Photo.share
+# Thai ends a sentence with a space, not a full stop (น. and ส.ปชส. are
+# abbreviations); short phrases before the first space are not sentences yet.
+FIRST_SENTENCE = re.compile(r"^(.{60,}?)\s")
 
 
-class ArticleListView(ListView):
+def first_sentence(html, limit=200):
+    text = " ".join(strip_tags(html or "").split())
+    match = FIRST_SENTENCE.match(text)
+    if match:
+        text = match.group(1)
+    return Truncator(text).chars(limit)
+
+
+def share_image_url(request, article):
+    """Absolute URL of the article's 1200x630 share picture, or the site's."""
+    photo = article.photos.exclude(share="").order_by("created_at", "id").first()
+    url = photo.share.url if photo else static(SHARE_DEFAULT)
+    return request.build_absolute_uri(url)
+
+
+class MostReadMixin:
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            most_read_today=most_read(days=1),
+            most_read_week=most_read(days=7),
+            **kwargs,
+        )
+
+
+class ArticleListView(MostReadMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
@@ -28,22 +62,37 @@ class AgencyArticleListView(ArticleListView):
         return super().get_context_data(agency=self.agency, **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(MostReadMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related(
-            "agency", "author", "editor", "reads"
+        # The stored title words for related news come along (not the body's).
+        return (
+            Article.objects.published()
+            .select_related("agency", "author", "editor", "reads", "search_document")
+            .defer(
+                "search_document__body",
+                "search_document__extra",
+                "search_document__plain",
+            )
         )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         shown = read_record(article=self.object, request=request)
+        article = self.object
         context = self.get_context_data(
-            object=self.object,
+            object=article,
             read_count=shown,
-            canonical_url=request.build_absolute_uri(self.object.get_absolute_url()),
+            canonical_url=request.build_absolute_uri(article.get_absolute_url()),
+            share_description=(
+                Truncator(article.lead_text).chars(200)
+                if article.lead_text
+                else first_sentence(article.body)
+            ),
+            share_image=share_image_url(request, article),
+            related=related_articles(article),
         )
         return self.render_to_response(context)
 

@@ -123,7 +123,8 @@ class Backend:
 
     def related(self, *, article_id, agency_id, terms, limit, recent=20):
         """Ids of published articles sharing the most words with this one, the
-        same agency's first on ties; the agency's recent news fill the rest."""
+        same agency counting as one more shared word, newest first on ties;
+        the agency's recent news fill the rest."""
         visible_sql, visible_params = self._visible(Filters())
         words = [self.word_match(t) for t in terms]
         if words:
@@ -143,8 +144,8 @@ class Backend:
                             AND b.published_at <= %s AND b.id <> %s
                             ORDER BY b.published_at DESC, b.id DESC LIMIT %s)
             )
-            ORDER BY ({shared_sql}) DESC,
-                (CASE WHEN a.agency_id = %s THEN 1 ELSE 0 END) DESC,
+            ORDER BY ({shared_sql})
+                + (CASE WHEN a.agency_id = %s THEN 1 ELSE 0 END) DESC,
                 a.published_at DESC, a.id DESC
             LIMIT %s
         """
