@@ -11,8 +11,12 @@ PUBLIC_POLICY = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+# CKEditor 4 draws its toolbar with inline onclick handlers and writes an inline
+# script into its editing frame, so editor pages must allow inline script too
+# (still no eval, nothing from another origin; public pages stay strict).
 EDITOR_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
