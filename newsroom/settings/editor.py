@@ -47,6 +47,8 @@ _COMMON = {
     "removeDialogTabs": "image:advanced;link:advanced;table:advanced",
     "image_previewText": " ",
     "entities": False,
+    # Pasted or dropped images go to the upload view (uploadimage plugin).
+    "clipboard_handleImages": False,
     "versionCheck": False,
 }
 
