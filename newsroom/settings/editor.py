@@ -50,6 +50,12 @@ _COMMON = {
     # Pasted or dropped images go to the upload view (uploadimage plugin).
     "clipboard_handleImages": False,
     "versionCheck": False,
+    # Thai at the public pages' size and line height while writing. Unhashed
+    # paths: collectstatic keeps the original names next to the hashed ones.
+    "contentsCss": [
+        "/static/ckeditor/ckeditor/contents.css",
+        "/static/css/editor-contents.css",
+    ],
 }
 
 CKEDITOR_CONFIGS = {
