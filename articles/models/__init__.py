@@ -4,7 +4,7 @@ from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
 from articles.models.history import ArticleEvent
 from articles.models.photos import Photo
-from articles.models.reads import DailyRead, ReadTotal
+from articles.models.reads import DailyRead, ReadFlush, ReadTotal
 from articles.models.search import *  # noqa: F403
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "Author",
     "DailyRead",
     "Photo",
+    "ReadFlush",
     "ReadTotal",
 ]

@@ -38,3 +38,18 @@ class DailyRead(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.count}"
+
+
+class ReadFlush(models.Model):
+    """A batch of buffered reads applied to the counters, so it is applied once."""
+
+    batch = models.CharField(max_length=64, unique=True)
+    reads = models.PositiveBigIntegerField(default=0)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "รอบบันทึกยอดอ่าน"
+        verbose_name_plural = "รอบบันทึกยอดอ่าน"
+
+    def __str__(self):
+        return f"{self.batch}: {self.reads}"

@@ -1,11 +1,17 @@
-"""The read counter: one visit, one read, counted atomically in the database."""
+"""The read counter: one visit, one read, counted exactly.
+
+Without Redis each read is one atomic UPDATE and one upsert in the database.
+With Redis (settings.READS_REDIS_URL) reads are buffered there and flushed into
+the database every few seconds, exactly once (articles/read_buffer.py).
+"""
 
 import re
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles.models import DailyRead, ReadTotal
+from articles.models import Article, DailyRead, ReadFlush, ReadTotal
+from articles.read_buffer import get_buffer, start_flusher
 from articles.thai import BANGKOK
 
 # Link-preview fetchers and search crawlers. curl/wget-style clients do count.
@@ -29,32 +35,49 @@ def is_counted(request):
     return not (user is not None and user.is_authenticated)
 
 
-def _increment_total(article_id):
-    # One statement that increments and returns: no read-modify-write race.
-    table = connection.ops.quote_name(ReadTotal._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET total = total + 1 WHERE article_id = %s "
-            "RETURNING total",
-            [article_id],
-        )
-        row = cursor.fetchone()
-    return row[0] if row else None
-
-
-def _increment_day(article_id, day):
-    table = connection.ops.quote_name(DailyRead._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f'INSERT INTO {table} (article_id, day, "count") VALUES (%s, %s, 1) '
-            "ON CONFLICT (article_id, day) "
-            f'DO UPDATE SET "count" = {table}."count" + 1',
-            [article_id, day],
-        )
-
-
 def bangkok_today():
     return timezone.now().astimezone(BANGKOK).date()
+
+
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _add_to_totals(increments):
+    """total += n for each (article_id, n); returns the new totals by id."""
+    table = _table(ReadTotal)
+    totals = {}
+    with connection.cursor() as cursor:
+        for article_id, n in increments:
+            # One statement that increments and returns: no read-modify-write.
+            cursor.execute(
+                f"UPDATE {table} SET total = total + %s WHERE article_id = %s "
+                "RETURNING total",
+                [n, article_id],
+            )
+            row = cursor.fetchone()
+            if row is None:
+                read_total_ensure(article_id=article_id)
+                cursor.execute(
+                    f"UPDATE {table} SET total = total + %s WHERE article_id = %s "
+                    "RETURNING total",
+                    [n, article_id],
+                )
+                row = cursor.fetchone()
+            totals[article_id] = row[0]
+    return totals
+
+
+def _add_to_days(increments):
+    """count += n for each (article_id, day, n), creating the day's row."""
+    table = _table(DailyRead)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f'INSERT INTO {table} (article_id, day, "count") VALUES (%s, %s, %s) '
+            "ON CONFLICT (article_id, day) "
+            f'DO UPDATE SET "count" = {table}."count" + EXCLUDED."count"',
+            [[article_id, day, n] for article_id, day, n in increments],
+        )
 
 
 def read_total_ensure(*, article_id, start=0):
@@ -62,14 +85,48 @@ def read_total_ensure(*, article_id, start=0):
     ReadTotal.objects.get_or_create(article_id=article_id, defaults={"total": start})
 
 
+def read_shown(article):
+    """The count to show without counting a read."""
+    buffer = get_buffer()
+    shown = buffer.shown(article.pk) if buffer else None
+    return article.read_count if shown is None else shown
+
+
 def read_record(*, article, request):
     """Count this request as a read if it is one; return the count to show."""
     if not is_counted(request):
-        return article.read_count
-    with transaction.atomic():
-        total = _increment_total(article.pk)
-        if total is None:
-            read_total_ensure(article_id=article.pk)
-            total = _increment_total(article.pk)
-        _increment_day(article.pk, bangkok_today())
+        return read_shown(article)
+    day = bangkok_today()
+    buffer = get_buffer()
+    if buffer is None:
+        with transaction.atomic():
+            total = _add_to_totals([(article.pk, 1)])[article.pk]
+            _add_to_days([(article.pk, day, 1)])
+        return total
+    start_flusher(reads_flush)
+    total = buffer.record(article.pk, day)
+    if total is None:  # first read since the shown count expired from Redis
+        database_total = (
+            ReadTotal.objects.filter(article_id=article.pk)
+            .values_list("total", flat=True)
+            .first()
+        )
+        total = buffer.record(article.pk, day, database_total or 0)
     return total
+
+
+def _apply_batch(batch, totals, days):
+    with transaction.atomic():
+        if ReadFlush.objects.filter(batch=batch).exists():
+            return  # applied before a flusher died: never count it twice
+        ids = set(totals) | {article_id for article_id, _ in days}
+        live = set(Article.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        _add_to_totals([(a, n) for a, n in totals.items() if a in live])
+        _add_to_days([(a, day, n) for (a, day), n in days.items() if a in live])
+        ReadFlush.objects.create(batch=batch, reads=sum(totals.values()))
+
+
+def reads_flush():
+    """Move reads buffered in Redis into the database; return how many."""
+    buffer = get_buffer()
+    return buffer.flush(_apply_batch) if buffer else 0

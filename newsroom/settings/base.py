@@ -102,6 +102,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Read counts are buffered in Redis when it is configured (articles/read_buffer.py)
+# and flushed to the database every READS_FLUSH_SECONDS by one worker at a time.
+READS_REDIS_URL = os.environ.get("DJANGO_READS_REDIS_URL", REDIS_URL)
+READS_REDIS_PREFIX = "newsroom:reads:"
+READS_FLUSH_SECONDS = float(os.environ.get("DJANGO_READS_FLUSH_SECONDS", "2"))
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
