@@ -4,10 +4,10 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from articles.models import Agency, Article
+from articles.search.text import plain_text
 
 ITEMS = 50
 
@@ -30,8 +30,7 @@ class IsoDatedRss(Rss201rev2Feed):
 
 def summary(article):
     """The lead, or the opening of the body, as plain text."""
-    text = article.lead_text or strip_tags(article.body)
-    return Truncator(" ".join(text.split())).chars(300)
+    return Truncator(plain_text(article.lead) or plain_text(article.body)).chars(300)
 
 
 class LatestFeed(Feed):

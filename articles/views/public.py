@@ -5,12 +5,12 @@ import re
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
 from articles.models import Agency, Article
 from articles.search import most_read, related_articles
+from articles.search.text import plain_text
 from articles.services.reads import read_record
 
 PAGE_SIZE = 20
@@ -21,7 +21,7 @@ FIRST_SENTENCE = re.compile(r"^(.{60,}?)\s")
 
 
 def first_sentence(html, limit=200):
-    text = " ".join(strip_tags(html or "").split())
+    text = plain_text(html)
     match = FIRST_SENTENCE.match(text)
     if match:
         text = match.group(1)
@@ -87,7 +87,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
             read_count=shown,
             canonical_url=request.build_absolute_uri(article.get_absolute_url()),
             share_description=(
-                Truncator(article.lead_text).chars(200)
+                Truncator(plain_text(article.lead)).chars(200)
                 if article.lead_text
                 else first_sentence(article.body)
             ),
