@@ -1,8 +1,10 @@
 """Two editors on one article: the later save is refused, nothing is lost."""
 
 import re
+import threading
 
 import pytest
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -107,3 +109,45 @@ def test_service_update_is_conditional_on_the_version(agency):
         article_update(article=stale, user=editor, version=loaded, body="<p>สาม</p>")
     assert Article.objects.get(pk=article.pk).body == "<p>สอง</p>"
     assert Article.objects.get(pk=article.pk).version == loaded + 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
+)
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_saves_of_one_version_let_exactly_one_through(agency):
+    article = make_article(body="<p>ต้นฉบับ</p>")
+    loaded = article.version
+    editors = [make_user(f"racer{n}", agencies=[agency]) for n in range(6)]
+    start = threading.Barrier(len(editors))
+    outcomes, errors = [], []
+
+    def save(editor):
+        try:
+            start.wait()
+            article_update(
+                article=Article.objects.get(pk=article.pk),
+                user=editor,
+                version=loaded,
+                body=f"<p>{editor.username}</p>",
+            )
+            outcomes.append(editor.username)
+        except EditConflict:
+            outcomes.append(None)
+        except Exception as exc:  # surfaced below: a thread cannot fail the test
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(e,)) for e in editors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    winners = [name for name in outcomes if name]
+    assert len(winners) == 1 and outcomes.count(None) == len(editors) - 1
+    article.refresh_from_db()
+    assert article.body == f"<p>{winners[0]}</p>"
+    assert article.version == loaded + 1
+    assert article.events.filter(action=ArticleEvent.Action.EDITED).count() == 1
