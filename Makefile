@@ -48,8 +48,13 @@ check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Load against a ceiling; appends to bench/RESULTS.md (bench/README.md).
 bench: install
 	$(BIN)/python bench/run.py
+
+.PHONY: bench-quick
+bench-quick: install
+	$(BIN)/python bench/run.py --articles 20000 --duration 5 --search-index 5000
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

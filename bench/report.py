@@ -129,6 +129,19 @@ def _mode_section(args, result, failures, misses):
                         f"{mode}: {page} p99 at c=64 is {s['p99']:.0f} ms "
                         f"(target < {P99_TARGET_MS} ms)"
                     )
+    noise = [
+        r["foreign_cpu"]
+        for c in result["rounds"].values()
+        for p in c.values()
+        for r in p
+        if "foreign_cpu" in r
+    ]
+    if noise:
+        lines.append(
+            f"\nOther processes on the machine during the rounds (not gunicorn, wrk, "
+            f"PostgreSQL or Redis): median {statistics.median(noise):.0%} of its CPUs, "
+            f"max {max(noise):.0%}."
+        )
     count = result["count"]
     verdict = "exact" if count["exact"] else "MISMATCH"
     lines.append(

@@ -24,7 +24,16 @@ from urllib.parse import urlsplit, urlunsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import report  # noqa: E402
-from bench.servers import ROOT, Server, ensure_wrk, fetch, probe, wrk  # noqa: E402
+from bench.servers import (  # noqa: E402
+    ROOT,
+    Server,
+    cpu_sample,
+    ensure_wrk,
+    fetch,
+    foreign_cpu,
+    probe,
+    wrk,
+)
 
 OUT = ROOT / "bench" / "out"
 PAGES = ("ceiling", "article", "home", "agency", "search")
@@ -97,20 +106,27 @@ def manage(env, *command):
     )
 
 
-def prepare_database(args, env):
+def sql(url, statement):
+    """One statement outside a transaction (DROP DATABASE, VACUUM need that)."""
     import psycopg2
 
+    connection = psycopg2.connect(url)
+    try:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+    finally:
+        connection.close()
+
+
+def prepare_database(args, env):
     parts = urlsplit(args.database_url)
     name = parts.path.lstrip("/")
     if not args.reuse_data:
         say(f"recreating database {name}")
         admin = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg2.connect(admin) as connection:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                cursor.execute(f'CREATE DATABASE "{name}"')
-        connection.close()
+        sql(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        sql(admin, f'CREATE DATABASE "{name}"')
     manage(env, "migrate", "--noinput", "-v0")
     if not args.reuse_data:
         say(f"generating {args.articles} articles")
@@ -124,11 +140,7 @@ def prepare_database(args, env):
         ]
         subprocess.run(generate, cwd=ROOT, env=env, check=True)
         # Bulk-loaded tables have no statistics yet; a live site's do.
-        with psycopg2.connect(args.database_url) as connection:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-        connection.close()
+        sql(args.database_url, "VACUUM ANALYZE")
     manage(env, "collectstatic", "--noinput", "-v0")
 
 
@@ -222,6 +234,7 @@ def run_mode(mode, args, env, files, info):
                         result["memory_before_search"] = app.memory()
                     server = ceiling if page == "ceiling" else app
                     paths = files["article" if page == "ceiling" else page]
+                    before = cpu_sample()
                     figures = wrk(
                         server.url,
                         ROOT / "bench" / "paths.lua",
@@ -229,12 +242,14 @@ def run_mode(mode, args, env, files, info):
                         connections=connections,
                         duration=args.duration,
                     )
+                    figures["foreign_cpu"] = foreign_cpu(before, cpu_sample())
                     figures.pop("raw")
                     result["rounds"][connections][page].append(figures)
                     rps = figures["requests"] / figures["duration_us"] * 1e6
                     say(
                         f"[{mode}] c={connections} round {number} {page}: "
-                        f"{rps:,.0f} req/s, p99 {figures['p99_us'] / 1000:.1f} ms"
+                        f"{rps:,.0f} req/s, p99 {figures['p99_us'] / 1000:.1f} ms, "
+                        f"other load {figures['foreign_cpu']:.0%}"
                     )
         say(f"[{mode}] exact count check")
         result["count"] = count_check(args, app, env, files)

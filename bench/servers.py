@@ -129,3 +129,36 @@ def wrk(url, script, script_args, *, connections, duration, timeout=10):
     figures["command"] = " ".join(command)
     figures["raw"] = result.stdout
     return figures
+
+
+# Processes that serve the measured requests: everything else busy on the
+# machine during a round is someone else's load, reported as noise.
+UNDER_TEST = {"gunicorn", "wrk", "postgres", "redis-server"}
+
+
+def cpu_sample():
+    """(monotonic time, busy jiffies of the machine, of the processes under test)."""
+    first = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    values = [int(v) for v in first]
+    busy = sum(values[:8]) - values[3] - values[4]  # without idle and iowait
+    ours = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        if name in UNDER_TEST:
+            rest = stat[stat.rindex(")") + 2 :].split()
+            ours += int(rest[11]) + int(rest[12])  # utime, stime
+    return time.monotonic(), busy, ours
+
+
+def foreign_cpu(before, after):
+    """Share of the machine's CPUs used by other processes between two samples."""
+    elapsed = after[0] - before[0]
+    capacity = elapsed * os.sysconf("SC_CLK_TCK") * (os.cpu_count() or 1)
+    other = (after[1] - before[1]) - (after[2] - before[2])
+    return max(0.0, other / capacity) if capacity else 0.0
