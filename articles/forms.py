@@ -19,6 +19,7 @@ class ThaiCKEditorWidget(CKEditorWidget):
         self.config["language"] = getattr(settings, "CKEDITOR_LANGUAGE", "th")
 
 
+BAD_VERSION = "ข้อมูลรุ่นของข่าวไม่ถูกต้อง โปรดเปิดข่าวนี้ใหม่อีกครั้ง"
 NULL_CHARACTERS = "มีอักขระที่ใช้ไม่ได้ (null) โปรดพิมพ์ข้อความนี้ใหม่"
 
 
@@ -83,7 +84,7 @@ class ArticleForm(forms.Form):
         widget=forms.HiddenInput,
         required=False,
         min_value=1,
-        error_messages={"invalid": "ข้อมูลรุ่นของข่าวไม่ถูกต้อง โปรดเปิดข่าวใหม่"},
+        error_messages=dict.fromkeys(("required", "invalid", "min_value"), BAD_VERSION),
     )
 
     def __init__(self, *args, agencies, request=None, article=None, **kwargs):

@@ -239,6 +239,8 @@ def test_scheduled_article_appears_by_itself_when_due(phayao, demo, client):
     assert not article.is_public
     assert article.events.first().action == ArticleEvent.Action.SCHEDULED
     assert "เผยแพร่เมื่อ" in article.events.first().detail
+    edit_page = phayao.get(reverse("desk:edit", args=[article.pk])).content.decode()
+    assert f'value="{due:%Y-%m-%dT%H:%M}"' in edit_page
     phayao.logout()
     assert phayao.get(article.get_absolute_url()).status_code == 404
     # Time passes: the same row is now due, and the public page shows it.

@@ -80,6 +80,8 @@ def test_a_missing_or_forged_version_is_refused(agency):
             {**data, "body": "<p>ทับ</p>", "version": version},
         )
         assert response.status_code in (400, 409)
+        html = response.content.decode()
+        assert "ข้อมูลรุ่นของข่าวไม่ถูกต้อง" in html or "ถูกแก้ไขโดยผู้อื่น" in html
     article.refresh_from_db()
     assert article.body == "<p>ต้นฉบับ</p>"
 

@@ -71,6 +71,14 @@ class DeskIndexView(LoginRequiredMixin, ListView):
         )
 
 
+def _schedule_form(article):
+    """Empty, or showing the time an article is scheduled for."""
+    initial = {}
+    if article.published_at and article.published_at > timezone.now():
+        initial["published_at"] = timezone.localtime(article.published_at)
+    return ScheduleForm(initial=initial)
+
+
 def _edit_page(request, article, *, form=None, schedule_form=None, status=200):
     form = form or ArticleForm(
         agencies=editor_agencies(request.user), request=request, article=article
@@ -78,7 +86,7 @@ def _edit_page(request, article, *, form=None, schedule_form=None, status=200):
     context = {
         "article": article,
         "form": form,
-        "schedule_form": schedule_form or ScheduleForm(),
+        "schedule_form": schedule_form or _schedule_form(article),
         "events": article.events.select_related("user"),
         "photos": article.photos.all(),
         "now": timezone.now(),
