@@ -1,9 +1,12 @@
 """Five failures lock the username-and-address pair for 15 minutes."""
 
+from datetime import timedelta
+
 import pytest
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.services.demo import demo_seed
 
@@ -61,3 +64,20 @@ def test_an_admin_clearing_the_lock_lets_the_editor_in(client, demo):
     assert AccessAttempt.objects.filter(username="demo-phayao").exists()
     reset(username="demo-phayao")
     assert login(client, PASSWORD).status_code == 302
+
+
+def test_the_lock_ends_by_itself_after_15_minutes(client, demo):
+    for _ in range(5):
+        login(client, "not-the-password")
+    assert login(client, PASSWORD).status_code == 429
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
+    response = login(client, PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("desk:index")
+
+
+def test_the_locked_message_says_an_admin_can_clear_it(client, demo):
+    for _ in range(5):
+        login(client, "not-the-password")
+    response = login(client, PASSWORD)
+    assert "ติดต่อผู้ดูแลระบบ" in response.content.decode()
