@@ -175,7 +175,12 @@ def scratch_database(url):
     if not url or url.startswith("sqlite"):
         handle, path = tempfile.mkstemp(prefix="newsroom-bench-", suffix=".sqlite3")
         os.close(handle)
-        return f"sqlite:///{path}", lambda: os.unlink(path)
+
+        def remove():
+            for suffix in ("", "-wal", "-shm"):
+                Path(path + suffix).unlink(missing_ok=True)
+
+        return f"sqlite:///{path}", remove
     import psycopg2
 
     parts = urlsplit(url)

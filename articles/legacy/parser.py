@@ -73,11 +73,16 @@ def parse_page(raw):
     date_index, published_at = _find_date(lines)
     end = _content_end(lines, date_index + 1)
     title, lead, paragraphs = _head_and_body(lines, date_index + 1, end)
-    if end == len(lines):
+    # Every legacy page ends with the share button and the editors' login box
+    # (or at least the footer); a page without them was cut short, even if its
+    # labelled fields had begun.
+    if not any(
+        CHROME.fullmatch(line) or FOOTER_START.match(line) for line in lines[end:]
+    ):
         raise LegacyPageError(
             "end",
             len(lines),
-            "หน้าข่าวจบก่อนถึงส่วนท้าย (ไม่พบ ข่าวโดย/หน่วยงาน/อ่าน หรือ LINE it!) ไฟล์อาจถูกตัด",
+            "หน้าข่าวจบก่อนถึงส่วนท้าย (ไม่พบ LINE it!/Editor Login หรือท้ายหน้า) ไฟล์อาจถูกตัด",
         )
     fields = _labelled_fields(lines, end)
     return LegacyPage(

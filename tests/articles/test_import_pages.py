@@ -346,3 +346,20 @@ def test_pages_import_is_lazy_and_yields_one_outcome_per_file(mixed_folder):
     rest = list(outcomes)
     assert len(rest) + 1 == len(GOOD) + 3
     assert {o.action for o in [first, *rest]} == {"created", "failed"}
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_is_drawn_on_a_terminal_only(mixed_folder):
+    terminal = Terminal()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_pages", str(mixed_folder), stdout=terminal, stderr=StringIO()
+        )
+    assert "\r[" in terminal.getvalue()
+    assert "8/8" in terminal.getvalue()
+    out, err, status = run(mixed_folder)
+    assert "\r" not in out

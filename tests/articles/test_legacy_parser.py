@@ -306,6 +306,19 @@ def test_a_page_cut_in_the_body_is_refused_as_incomplete():
     assert "ถูกตัด" in caught.value.reason
 
 
+@pytest.mark.parametrize("keep", [2, 5, 7, 11, 12, 14, 15])
+def test_the_seed_cut_after_any_line_before_its_chrome_is_refused(keep):
+    lines = SEED.read_text(encoding="utf-8").split("\n")[:keep]
+    with pytest.raises(LegacyPageError) as caught:
+        parse_page("\n".join(lines))
+    assert caught.value.field in ("title", "end")
+
+
+def test_the_seed_cut_inside_its_chrome_or_footer_still_has_everything():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    assert parse_page("\n".join(lines[:16])) == parse_page(SEED.read_bytes())
+
+
 def test_a_utf8_file_cut_inside_a_character_is_refused():
     data = page().encode("utf-8")
     cut = data[: data.index("ข่าวโดย".encode()) + 1]
