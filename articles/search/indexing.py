@@ -1,39 +1,50 @@
 """Keeping the index current: one article at a time, or all of them."""
 
+import multiprocessing
+
 from django.db import transaction
 
+from articles import thai
 from articles.models import Article, SearchDocument
 from articles.search.dictionary import ensure_agency_words
-from articles.search.text import normalized, plain_text, terms_of
+from articles.search.text import plain_text, terms_of
 
 # Fields whose change alters the index; a save of only other fields (status,
 # version) skips re-segmenting, since visibility is decided at query time.
 INDEXED_FIELDS = {"title", "lead", "body", "agency", "agency_id", "author", "author_id"}
 
 
-def _joined(text):
-    return " ".join(terms_of(text))
+def _source(article):
+    """What the index is made of, as plain values (they cross to worker processes)."""
+    agency = article.agency
+    byline = article.author.byline if article.author_id else ""
+    names = (agency.short_name, agency.full_name, byline, article.editor_name)
+    extra = " ".join(n for n in names if n)
+    return (article.pk, article.title, article.lead, article.body, extra)
+
+
+def _document(source):
+    """SearchDocument fields from _source(): CPU only, no database."""
+    pk, title, lead, body, extra = source
+    texts = {
+        "title": title,
+        "lead": plain_text(lead),
+        "extra": extra,
+        "body": plain_text(body),
+    }
+    # Normalised once, then both segmented and kept whole for substrings.
+    texts = {name: thai.normalize(text) for name, text in texts.items()}
+    fields = {
+        name: " ".join(terms_of(text, normalized=True)) for name, text in texts.items()
+    }
+    plain = "\n".join(texts[n] for n in ("title", "lead", "body", "extra"))
+    return {"article_id": pk, "plain": plain.lower(), **fields}
 
 
 def document_for(article):
     """The SearchDocument row for an article (not saved)."""
     ensure_agency_words()
-    agency = article.agency
-    byline = article.author.byline if article.author_id else ""
-    extra = " ".join(
-        n
-        for n in (agency.short_name, agency.full_name, byline, article.editor_name)
-        if n
-    )
-    lead, body = plain_text(article.lead), plain_text(article.body)
-    return SearchDocument(
-        article_id=article.pk,
-        title=_joined(article.title),
-        lead=_joined(lead),
-        extra=_joined(extra),
-        body=_joined(body),
-        plain=normalized("\n".join((article.title, lead, body, extra))),
-    )
+    return SearchDocument(**_document(_source(article)))
 
 
 def index_article(article):
@@ -47,28 +58,55 @@ def index_article(article):
 
 
 @transaction.atomic
-def index_articles(articles):
-    """Index several articles: segment each, then write the rows in bulk."""
-    documents = [document_for(a) for a in articles]
+def _write(documents):
     ids = [d.article_id for d in documents]
     SearchDocument.objects.filter(article_id__in=ids).delete()
     SearchDocument.objects.bulk_create(documents)
     return len(documents)
 
 
-def reindex_all(*, batch_size=500, progress=None):
-    """Rebuild every article's row (published or not: visibility is decided when
-    searching, so a scheduled article becomes findable by itself). Returns the count."""
+def index_articles(articles):
+    """Index several articles: segment each, then write the rows in bulk."""
+    ensure_agency_words()
+    return _write([SearchDocument(**_document(_source(a))) for a in articles])
+
+
+def _batches(batch_size):
     queryset = Article.objects.select_related("agency", "author").order_by("pk")
-    done, last_pk = 0, 0
-    while True:
-        batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
-        if not batch:
-            break
-        done += index_articles(batch)
+    last_pk = 0
+    while batch := list(queryset.filter(pk__gt=last_pk)[:batch_size]):
         last_pk = batch[-1].pk
-        if progress:
-            progress(done)
+        yield [_source(a) for a in batch]
+
+
+def reindex_all(*, batch_size=500, workers=1, progress=None):
+    """Rebuild every article's row (published or not: visibility is decided when
+    searching, so a scheduled article becomes findable by itself). Returns the
+    count. With workers > 1, segmentation runs in that many forked processes
+    while this one reads the next batch and writes the last."""
+    ensure_agency_words()
+    thai.segment("ก")  # load the dictionary once, before any fork
+    done = 0
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for sources in _batches(batch_size):
+            done += _write([SearchDocument(**_document(s)) for s in sources])
+            if progress:
+                progress(done)
+        return done
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = None
+        for sources in _batches(batch_size):
+            chunk = max(1, len(sources) // (workers * 4))
+            computing = pool.map_async(_document, sources, chunksize=chunk)
+            if pending is not None:
+                done += _write([SearchDocument(**f) for f in pending.get()])
+                if progress:
+                    progress(done)
+            pending = computing
+        if pending is not None:
+            done += _write([SearchDocument(**f) for f in pending.get()])
+            if progress:
+                progress(done)
     return done
 
 

@@ -20,9 +20,9 @@ MAX_FIELD_LENGTH = 200_000
 
 # Letters and digits (str.isalnum), and the combining marks of Thai and of
 # Latin: the same characters the FTS5 tokenizer keeps ('L* N* Co M*').
+# A run of marks with no letter or digit (a stray tone mark) is not a word.
 _MARKS = "\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
-MARKS_ONLY = re.compile(f"[{_MARKS}]+")
+WORD = re.compile(f"[{_MARKS}]*[^\\W_](?:[^\\W_]|[{_MARKS}])*")
 
 
 def clean_token(token):
@@ -30,15 +30,18 @@ def clean_token(token):
 
     `ส.ปชส.พะเยา` gives `ส`, `ปชส`, `พะเยา`; punctuation, quotes, operators, NUL
     and emoji give nothing, so no query text ever reaches SQL or FTS syntax.
-    A stray mark alone is not a word.
     """
-    return [w for w in WORD.findall(token.lower()) if not MARKS_ONLY.fullmatch(w)]
+    return WORD.findall(token.lower())
 
 
-def terms_of(text):
+def terms_of(text, *, normalized=False):
     """Index terms of text, in order, repeats kept (frequency counts in ranking)."""
-    # Tokens never hold spaces: cleaning them joined is cleaning them one by one.
-    return clean_token(" ".join(thai.segment(text[:MAX_FIELD_LENGTH])))
+    tokens = thai.segment(
+        text[:MAX_FIELD_LENGTH], keep_whitespace=True, normalized=normalized
+    )
+    # Whitespace separates the tokens already: cleaning them joined with a space
+    # is cleaning them one by one, in one regex pass.
+    return clean_token(" ".join(tokens))
 
 
 # Ends of blocks become spaces, so words of two paragraphs do not run together.

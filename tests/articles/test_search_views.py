@@ -123,6 +123,16 @@ def test_reindex_command_rebuilds_and_dry_run_changes_nothing(agency, capsys):
     call_command("reindex", "--dry-run")
     assert "2 articles would be indexed" in capsys.readouterr().out
     assert not SearchDocument.objects.exists()
-    call_command("reindex")
+    call_command("reindex", "--workers", "1")
     assert "Indexed 2 articles" in capsys.readouterr().out
     assert SearchDocument.objects.count() == 2
+
+
+def test_parallel_reindex_writes_the_same_rows(agency):
+    for n in range(7):
+        make_article(title=f"ข่าวลำดับ {n} เรื่องภาครัฐ", body="<p>เนื้อ ๑๒๓</p>")
+    fields = ("article_id", "title", "lead", "extra", "body", "plain")
+    serial = list(SearchDocument.objects.order_by("pk").values_list(*fields))
+    SearchDocument.objects.all().delete()
+    call_command("reindex", "--workers", "2", "--batch-size", "3")
+    assert list(SearchDocument.objects.order_by("pk").values_list(*fields)) == serial

@@ -1,5 +1,7 @@
 """Rebuild the search index of every article."""
 
+import os
+
 from django.core.management.base import BaseCommand
 
 from articles.models import Article
@@ -25,6 +27,12 @@ class Command(BaseCommand):
             default=500,
             help="Articles segmented and written per transaction (default 500).",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=min(4, os.cpu_count() or 1),
+            help="Processes that segment in parallel (default: CPUs, at most 4).",
+        )
 
     def handle(self, *args, **options):
         total = Article.objects.count()
@@ -39,5 +47,7 @@ class Command(BaseCommand):
             if options["verbosity"] > 1:
                 self.stdout.write(f"  {done}/{total}")
 
-        done = reindex_all(batch_size=batch_size, progress=progress)
+        done = reindex_all(
+            batch_size=batch_size, workers=options["workers"], progress=progress
+        )
         self.stdout.write(self.style.SUCCESS(f"Indexed {done} articles."))

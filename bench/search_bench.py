@@ -1,0 +1,185 @@
+"""Search benchmark: Thai search over generated news on PostgreSQL.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_search_bench \\
+        .venv/bin/python bench/search_bench.py [--articles 100000] [--queries 200]
+        [--workers CPUS] [--no-index]
+
+Creates the database if it is missing and migrates it, fills it with
+`--articles` generated Thai articles (bench/generate.py, bulk inserts, which
+bypass the save signal, so nothing is indexed yet), then rebuilds the search
+index of every article through the real path (articles.search.reindex_all:
+normalisation, segmentation in --workers processes, the SearchDocument rows and
+the database's own tsvector and trigram indexes) and reports articles per
+second. Then it times --queries one-word and two-word queries drawn from the
+generator's vocabulary: the database query alone, and the whole search_articles
+call including snippets, and prints p50 / p95 / max. Targets: p95 <= 50 ms,
+indexing >= 200 articles/s. --no-index reuses an index already built.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.base")
+    os.environ.setdefault("DJANGO_DEBUG", "false")
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        sys.exit("DATABASE_URL must point at PostgreSQL (see the docstring).")
+    _create_database(url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _create_database(url):
+    from urllib.parse import urlsplit
+
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = psycopg2.connect(
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname="postgres",
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def _percentiles(samples):
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p95, ordered[-1]
+
+
+def _fill(target):
+    from articles.models import Article
+    from bench.generate import generate
+
+    have = Article.objects.count()
+    if have >= target:
+        return 0
+    started = time.monotonic()
+    generate(
+        articles=target - have,
+        seed=have + 1,
+        progress=lambda n: (
+            print(f"  generated {n}", flush=True) if n % 20000 == 0 else None
+        ),
+    )
+    print(f"generated {target - have} articles in {time.monotonic() - started:.0f} s")
+    return target - have
+
+
+def _index(workers):
+    """Rebuild the whole index through reindex_all; (count, seconds)."""
+    from django.db import connection
+
+    from articles.search import reindex_all
+
+    started = time.monotonic()
+
+    def progress(done):
+        if done % 10000 < 500:
+            rate = done / (time.monotonic() - started)
+            print(f"  indexed {done} ({rate:.0f}/s)", flush=True)
+
+    done = reindex_all(workers=workers, progress=progress)
+    elapsed = time.monotonic() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return done, elapsed
+
+
+def _vocabulary():
+    from articles.search.text import query_terms
+    from bench import thai_text
+
+    words = set()
+    for phrase in (
+        thai_text.SUBJECTS + thai_text.PLACES + thai_text.ACTIONS + thai_text.PEOPLE
+    ):
+        words.update(t for t in query_terms(phrase) if len(t) > 1)
+    words.update(thai_text.PROVINCES)
+    return sorted(words)
+
+
+def _time_queries(queries):
+    from articles.search import search_articles
+    from articles.search.backends import get_backend
+    from articles.search.backends.base import Filters
+    from articles.search.text import query_terms
+
+    backend = get_backend()
+    sql_ms, full_ms, hits = [], [], []
+    for query in queries:
+        terms = query_terms(query)
+        started = time.perf_counter()
+        backend.search(terms, Filters(), limit=20, offset=0)
+        sql_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        results = search_articles(query)
+        for hit in results:
+            str(hit.title_html), str(hit.snippet_html)
+        full_ms.append((time.perf_counter() - started) * 1000)
+        hits.append(results.total)
+    return sql_ms, full_ms, hits
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--no-index", action="store_true", help="reuse the index as it stands"
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    _setup()
+    _fill(args.articles)
+    if not args.no_index:
+        done, elapsed = _index(args.workers)
+        print(
+            f"indexing: {done} articles in {elapsed:.1f} s = {done / elapsed:.0f} "
+            "articles/s (segmentation, rows, tsvector and trigram indexes; "
+            f"{args.workers} segmenting processes)"
+        )
+    rng = random.Random(args.seed)
+    vocabulary = _vocabulary()
+    one = [rng.choice(vocabulary) for _ in range(args.queries)]
+    two = [" ".join(rng.sample(vocabulary, 2)) for _ in range(args.queries)]
+    _time_queries(one[:10])  # warm the caches and the segmenter
+    for label, queries in (("one-word", one), ("two-word", two)):
+        sql_ms, full_ms, hits = _time_queries(queries)
+        p50, p95, worst = _percentiles(sql_ms)
+        f50, f95, fworst = _percentiles(full_ms)
+        print(
+            f"{label} queries ({len(queries)}): database p50 {p50:.1f} ms, "
+            f"p95 {p95:.1f} ms, max {worst:.1f} ms; search_articles with snippets "
+            f"p50 {f50:.1f} ms, p95 {f95:.1f} ms, max {fworst:.1f} ms; "
+            f"median hits {statistics.median(hits):.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
