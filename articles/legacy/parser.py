@@ -33,6 +33,7 @@ BE_YEARS = range(2400, 2701)
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 ECHO_OUT = re.compile(r"echo\s*out\s*:?\s*", re.IGNORECASE)
+WEEKDAY = re.compile(r"^วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่)?\s*")
 LOOKS_LIKE_DATE = re.compile(r"[0-9๐-๙]{1,2}\s*[ก-๛.]{2,}\s*[0-9๐-๙]{2,4}")
 LABELS = {
     "ข่าวโดย": "byline",
@@ -48,6 +49,8 @@ CHROME = re.compile(
     r"line\s*it\s*!?|editor\s*login|name\s*:?|pass(?:word)?\s*:?", re.IGNORECASE
 )
 FOOTER_START = re.compile(r"จัดทำและบริหารระบบ|จัดทำโดย")
+# A short `label : value` line the legacy site printed among its fields.
+OTHER_LABEL = re.compile(r"[^:：]{1,30}[:：].{0,120}")
 
 
 @dataclass(frozen=True)
@@ -71,19 +74,19 @@ def parse_page(raw):
     """Fields of one legacy page (str or bytes). Raises LegacyPageError."""
     lines = [" ".join(line.split()) for line in LINE_BREAK.split(to_text(raw))]
     date_index, published_at = _find_date(lines)
-    end = _content_end(lines, date_index + 1)
-    title, lead, paragraphs = _head_and_body(lines, date_index + 1, end)
     # Every legacy page ends with the share button and the editors' login box
     # (or at least the footer); a page without them was cut short, even if its
     # labelled fields had begun.
-    if not any(
-        CHROME.fullmatch(line) or FOOTER_START.match(line) for line in lines[end:]
-    ):
+    page_end = _page_end(lines, date_index + 1)
+    if page_end is None:
+        _head_and_body(lines, date_index + 1, len(lines))  # a missing title first
         raise LegacyPageError(
             "end",
             len(lines),
             "หน้าข่าวจบก่อนถึงส่วนท้าย (ไม่พบ LINE it!/Editor Login หรือท้ายหน้า) ไฟล์อาจถูกตัด",
         )
+    end = _fields_start(lines, date_index + 1, page_end)
+    title, lead, paragraphs = _head_and_body(lines, date_index + 1, end)
     fields = _labelled_fields(lines, end)
     return LegacyPage(
         published_at=published_at,
@@ -105,6 +108,7 @@ def _find_date(lines):
         seen += 1
         echo = ECHO_OUT.match(line)
         text = line[echo.end() :] if echo else line
+        text = WEEKDAY.sub("", text, count=1)
         text = text.rstrip(" /")
         try:
             value = parse_thai_datetime(text, whole=True)
@@ -146,11 +150,26 @@ def _is_end(line):
     )
 
 
-def _content_end(lines, start):
+def _page_end(lines, start):
+    """Index of the first chrome or footer line from start on, or None."""
     for index in range(start, len(lines)):
-        if lines[index] and _is_end(lines[index]):
+        if CHROME.fullmatch(lines[index]) or FOOTER_START.match(lines[index]):
             return index
-    return len(lines)
+    return None
+
+
+def _fields_start(lines, start, page_end):
+    """Where the labelled fields begin: going back from the page end over blank
+    lines, labelled fields and other `label : value` lines, the earliest known
+    label. A body paragraph that merely begins with a label stays body."""
+    fields_start = page_end
+    for index in range(page_end - 1, start - 1, -1):
+        line = lines[index]
+        if _is_labelled(line):
+            fields_start = index
+        elif line and not OTHER_LABEL.fullmatch(line):
+            break
+    return fields_start
 
 
 def _compact(text):

@@ -99,6 +99,11 @@ def test_date_line_variants(date_line, expected):
     assert parsed.published_at == datetime(*expected, tzinfo=BANGKOK)
 
 
+def test_a_weekday_before_the_date_is_read_past():
+    parsed = parse_page(page(date="echo Out วันพฤหัสบดีที่ 14 มิถุนายน 2561 / 14:37"))
+    assert parsed.published_at == datetime(2018, 6, 14, 14, 37, tzinfo=BANGKOK)
+
+
 def test_legacy_id_is_the_christian_era_publication_time():
     parsed = parse_page(page(date="echo Out 5 ม.ค. 2562 / 07:08:09"))
     assert parsed.legacy_id == "190105070809"
@@ -272,6 +277,38 @@ def test_a_page_with_no_labelled_fields_keeps_date_title_and_body():
         None,
     )
     assert parsed.paragraphs == tuple(BODY)
+
+
+def test_a_body_paragraph_that_begins_like_a_label_stays_in_the_body():
+    body = ["หน่วยงาน : ทุกภาคส่วนร่วมกันรณรงค์ลดการเผาในที่โล่ง", *BODY]
+    parsed = parse_page(page(body=body))
+    assert parsed.paragraphs == tuple(body)
+    assert parsed.agency == "ส.ปชส.พะเยา"
+
+
+def test_other_labels_among_the_fields_are_ignored():
+    fields = [*FIELDS[:2], "ภาพ : ทีมข่าว", *FIELDS[2:]]
+    parsed = parse_page(page(fields=fields))
+    assert (parsed.byline, parsed.agency, parsed.reads) == (
+        "ทีมข่าว ปชส.พะเยา",
+        "ส.ปชส.พะเยา",
+        120,
+    )
+    assert parsed.paragraphs == tuple(BODY)
+
+
+def test_fields_printed_after_the_share_button_are_still_read():
+    text = page(fields=[], chrome=["LINE it!", *FIELDS, "Editor Login"])
+    parsed = parse_page(text)
+    assert parsed.reads == 120
+    assert parsed.paragraphs == tuple(BODY)
+
+
+def test_labelled_fields_straight_after_the_date_leave_no_headline():
+    text = "\n".join([BANNER, "echo Out 1 ม.ค. 2562", *FIELDS, *CHROME])
+    with pytest.raises(LegacyPageError) as caught:
+        parse_page(text)
+    assert caught.value.field == "title"
 
 
 # Chrome and footer ------------------------------------------------------------
