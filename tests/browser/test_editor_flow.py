@@ -32,7 +32,8 @@ EDITOR_READY = (
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    # Restore the migrations' agencies that an earlier transactional test flushed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(),
         reason=f"{CHROMIUM} is absent: run `make browser-deps` (Debian's chromium)",
