@@ -250,6 +250,18 @@ def test_another_page_with_the_same_legacy_id_is_refused_and_stores_nothing(
     assert snapshot() == before
 
 
+def test_a_page_dated_in_the_future_is_refused(tmp_path):
+    future = tmp_path / "future.txt"
+    future.write_text(
+        SEED.read_text(encoding="utf-8").replace("2561 / 14:37:02", "2661 / 14:37:02"),
+        encoding="utf-8",
+    )
+    out, err, status = run(future)
+    assert status == 1
+    assert "future.txt" in err and "อนาคต" in err
+    assert not Article.objects.exists()
+
+
 # A folder with good and bad files ---------------------------------------------------
 
 

@@ -1,8 +1,10 @@
 """Storing one parsed legacy page, in its own transaction."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article, ArticleEvent, ReadTotal
@@ -10,6 +12,8 @@ from articles.sanitize import clean_html
 from articles.services.articles import article_create
 from articles.services.imports.cache import ImportCache, compact
 from articles.services.reads import read_total_ensure
+
+FUTURE_SLACK = timedelta(days=1)
 
 
 class ImportRefused(Exception):
@@ -98,6 +102,10 @@ def _update(existing, page, source, changes, reads_up):
 
 def _page_write(*, page, source, cache, dry_run):
     legacy_id = page.legacy_id
+    if page.published_at > timezone.now() + FUTURE_SLACK:
+        # The legacy site is closed: a later date is a typing error, and the
+        # article would silently wait, unseen, as if scheduled.
+        raise ImportRefused(f"วันที่เผยแพร่อยู่ในอนาคต ({page.published_at:%Y-%m-%d})")
     agency, new_agency = _resolve_agency(page, cache, dry_run)
     outcome = PageOutcome(
         source=source,
