@@ -9,12 +9,15 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         # The search index follows every save, wherever it comes from: the desk,
         # the importer, seed_demo, the admin. Imported here: models are ready.
-        from articles.models import Agency, Article
+        from articles.models import Agency, Article, ArticleEvent
         from articles.search import generation
         from articles.search.dictionary import agency_saved
-        from articles.search.indexing import article_saved
+        from articles.search.indexing import article_saved, event_recorded
 
         post_save.connect(article_saved, sender=Article, dispatch_uid="search-index")
         post_save.connect(agency_saved, sender=Agency, dispatch_uid="search-words")
+        post_save.connect(
+            event_recorded, sender=ArticleEvent, dispatch_uid="search-events"
+        )
         post_save.connect(generation.bump, sender=Article, dispatch_uid="gen-save")
         post_delete.connect(generation.bump, sender=Article, dispatch_uid="gen-del")

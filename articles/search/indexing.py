@@ -5,7 +5,8 @@ import multiprocessing
 from django.db import transaction
 
 from articles import thai
-from articles.models import Article, SearchDocument
+from articles.models import Article, ArticleEvent, SearchDocument
+from articles.search import generation
 from articles.search.dictionary import ensure_agency_words
 from articles.search.text import plain_text, terms_of
 
@@ -117,3 +118,21 @@ def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if update_fields is not None and not INDEXED_FIELDS & set(update_fields):
         return
     index_article(instance)
+
+
+def event_recorded(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of ArticleEvent. The desk saves edits and status changes with
+    conditional UPDATEs (no Article post_save), and records each as an event:
+    an edit is re-indexed from the row as stored, and any change refreshes the
+    cached lists (most read, related)."""
+    if raw or not created:
+        return
+    if instance.action == ArticleEvent.Action.EDITED:
+        article = (
+            Article.objects.select_related("agency", "author")
+            .filter(pk=instance.article_id)
+            .first()
+        )
+        if article is not None:
+            index_article(article)
+    generation.bump()

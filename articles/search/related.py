@@ -8,7 +8,7 @@ from articles.search.backends import get_backend
 
 LIMIT = 5
 MAX_TERMS = 8
-CACHE_SECONDS = 600
+CACHE_SECONDS = 60
 # Words in nearly every government news title: they relate nothing.
 COMMON_WORDS = {
     "การ", "ความ", "ของ", "และ", "ที่", "ใน", "ให้", "ได้", "มี", "เป็น", "กับ", "จาก",

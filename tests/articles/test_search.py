@@ -6,9 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, SearchDocument
-from articles.search import index_article, reindex_all, search_articles
-from tests.factories import make_article
+from articles.models import Article, DailyRead, SearchDocument
+from articles.search import index_article, most_read, reindex_all, search_articles
+from articles.services.articles import article_unpublish, article_update
+from articles.services.reads import bangkok_today
+from tests.factories import make_article, make_user
 
 
 def _ids(results):
@@ -219,3 +221,20 @@ def test_hostile_queries_answer_without_error(db, query):
     make_article(title="การบริหารจัดการภาครัฐ")
     results = search_articles(query)
     assert results.total == len(results.hits) <= 20
+
+
+def test_desk_edits_and_unpublishing_reach_the_index_and_lists(agency):
+    editor = make_user(agencies=[agency])
+    article = make_article(agency=agency, title="น้ำประปาไม่ไหล")
+    assert _ids(search_articles("ประปา")) == [article.pk]
+    # The desk saves with a conditional UPDATE (no Article post_save).
+    article = article_update(
+        article=article, user=editor, version=article.version, title="ไฟฟ้าดับทั้งตำบล"
+    )
+    assert _ids(search_articles("ประปา")) == []
+    assert _ids(search_articles("ไฟฟ้า")) == [article.pk]
+    DailyRead.objects.create(article=article, day=bangkok_today(), count=9)
+    assert [a.pk for a in most_read(days=1)] == [article.pk]
+    article_unpublish(article=article, user=editor)
+    assert most_read(days=1) == []
+    assert _ids(search_articles("ไฟฟ้า")) == []
