@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from PIL import Image
 
 from articles.models import Agency, Article, Photo
@@ -60,6 +61,10 @@ def browser():
         )
         yield browser
         browser.close()
+        # ORM calls made while Playwright's loop runs use their own connection
+        # (Django's connections are context-local); close it, or PostgreSQL
+        # refuses to drop the test database at the end of the session.
+        connections.close_all()
 
 
 @pytest.fixture
