@@ -1,5 +1,7 @@
 """Desk forms. Every error is in Thai, next to the field it concerns."""
 
+from datetime import timedelta
+
 from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.conf import settings
@@ -19,6 +21,9 @@ class ThaiCKEditorWidget(CKEditorWidget):
         self.config["language"] = getattr(settings, "CKEDITOR_LANGUAGE", "th")
 
 
+# Further ahead than this is a mistake, such as a Buddhist-Era year (2568) typed
+# where the Christian-Era one (2025) belongs.
+MAX_SCHEDULE_AHEAD = timedelta(days=366)
 BAD_VERSION = "ข้อมูลรุ่นของข่าวไม่ถูกต้อง โปรดเปิดข่าวนี้ใหม่อีกครั้ง"
 NULL_CHARACTERS = "มีอักขระที่ใช้ไม่ได้ (null) โปรดพิมพ์ข้อความนี้ใหม่"
 
@@ -157,8 +162,11 @@ class ScheduleForm(forms.Form):
         value = self.cleaned_data["published_at"]
         if timezone.is_naive(value):
             value = value.replace(tzinfo=BANGKOK)
-        if value <= timezone.now():
+        now = timezone.now()
+        if value <= now:
             raise forms.ValidationError("เวลาเผยแพร่ต้องเป็นเวลาในอนาคต")
+        if value > now + MAX_SCHEDULE_AHEAD:
+            raise forms.ValidationError("ตั้งเวลาเผยแพร่ล่วงหน้าได้ไม่เกิน 1 ปี")
         return value
 
 

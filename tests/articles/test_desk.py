@@ -253,7 +253,8 @@ def test_scheduled_article_appears_by_itself_when_due(phayao, demo, client):
 def test_schedule_in_the_past_is_refused_next_to_the_field(phayao, phayao_article):
     before = snapshot(phayao_article)
     past = timezone.localtime() - timedelta(hours=1)
-    for value in (past.strftime("%Y-%m-%dT%H:%M"), "พรุ่งนี้", ""):
+    far = "2999-01-01T10:00"
+    for value in (past.strftime("%Y-%m-%dT%H:%M"), "พรุ่งนี้", "", far):
         response = phayao.post(
             reverse("desk:schedule", args=[phayao_article.pk]),
             {"published_at": value},
@@ -264,6 +265,7 @@ def test_schedule_in_the_past_is_refused_next_to_the_field(phayao, phayao_articl
             "เวลาเผยแพร่ต้องเป็นเวลาในอนาคต" in html
             or "รูปแบบวันเวลาไม่ถูกต้อง" in html
             or "กรุณาระบุวันและเวลา" in html
+            or "ล่วงหน้าได้ไม่เกิน 1 ปี" in html
         )
         assert html.index('id="id_published_at-errors"') < html.index(
             'id="id_published_at"'
