@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RATIO_TARGET = 0.5  # article and home at 16 connections, against the ceiling
 P99_TARGET_MS = 50  # at 64 connections
 RSS_TARGET_MB = 150
+PAGES_ORDER = ("ceiling", "article", "home", "agency", "search")
 
 
 def _output(command):
@@ -141,6 +142,21 @@ def _mode_section(args, result, failures, misses):
             f"\nOther processes on the machine during the rounds (not gunicorn, wrk, "
             f"PostgreSQL or Redis): median {statistics.median(noise):.0%} of its CPUs, "
             f"max {max(noise):.0%}."
+        )
+    restarts = {
+        page: sum(
+            1
+            for pages in result["rounds"].values()
+            for r in pages[page]
+            if r.get("restarted")
+        )
+        for page in PAGES_ORDER
+    }
+    slow = ", ".join(f"{page} {n}" for page, n in restarts.items() if n)
+    if slow:
+        lines.append(
+            f"Rounds after which the site was restarted because the requests wrk "
+            f"left queued took more than 5 s to drain: {slow}."
         )
     count = result["count"]
     verdict = "exact" if count["exact"] else "MISMATCH"

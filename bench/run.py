@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -243,6 +244,8 @@ def run_mode(mode, args, env, files, info):
                         duration=args.duration,
                     )
                     figures["foreign_cpu"] = foreign_cpu(before, cpu_sample())
+                    if server is app:
+                        figures["settle_s"], figures["restarted"] = app.settle()
                     figures.pop("raw")
                     result["rounds"][connections][page].append(figures)
                     rps = figures["requests"] / figures["duration_us"] * 1e6
@@ -253,7 +256,7 @@ def run_mode(mode, args, env, files, info):
                     )
         say(f"[{mode}] exact count check")
         result["count"] = count_check(args, app, env, files)
-        result["memory"] = app.memory()
+        result["memory"] = app.memory_all()
         result["ceiling_memory"] = ceiling.memory()
         result["pythainlp"] = [
             json.loads(p.read_text())
@@ -266,8 +269,15 @@ def run_mode(mode, args, env, files, info):
     return result
 
 
+def _interrupted(signum, frame):
+    # Unwind through the finally blocks, which stop the servers.
+    raise SystemExit(f"interrupted by signal {signum}")
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, _interrupted)
+    signal.signal(signal.SIGINT, _interrupted)
     started = time.time()
     ensure_wrk()
     OUT.mkdir(parents=True, exist_ok=True)

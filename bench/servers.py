@@ -36,12 +36,34 @@ class Server:
     def __init__(self, app, port, env, log):
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
-        command = [str(BIN / "gunicorn"), app, "-c", str(CONF)]
-        command += ["-b", f"127.0.0.1:{port}"]
+        self.command = [str(BIN / "gunicorn"), app, "-c", str(CONF)]
+        self.command += ["-b", f"127.0.0.1:{port}"]
+        self.env = env
         self.log = open(log, "ab")  # noqa: SIM115 (closed in stop)
+        self.earlier = {}  # memory of the workers of earlier starts
+        self.start()
+
+    def start(self):
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log
+            self.command, cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log
         )
+
+    def settle(self, path="/robots.txt", patience=5):
+        """Wait until the requests wrk abandoned in the backlog are served; if
+        that takes longer than `patience` seconds, restart (closing the listening
+        socket drops them), so a slow page does not weigh on the next round.
+        Returns (seconds waited, restarted)."""
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=patience):
+                return time.monotonic() - started, False
+        except (OSError, urllib.error.URLError):
+            pass
+        self.earlier.update(self.memory())
+        self.stop(close_log=False)
+        self.start()
+        self.wait_ready(path)
+        return time.monotonic() - started, True
 
     def wait_ready(self, path="/", timeout=60):
         deadline = time.monotonic() + timeout
@@ -77,7 +99,11 @@ class Server:
             )
         return result
 
-    def stop(self):
+    def memory_all(self):
+        """memory() of the workers now and of those before each restart."""
+        return {**self.earlier, **self.memory()}
+
+    def stop(self, close_log=True):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -85,7 +111,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.log.close()
+        if close_log:
+            self.log.close()
 
 
 def fetch(url):
