@@ -200,3 +200,11 @@ def test_uploads_need_login(client, article):
     response = post_photo(client, article, image_bytes())
     assert response.status_code == 302
     assert not Photo.objects.exists()
+
+
+def test_django_ckeditors_own_uploader_and_browser_are_not_served(desk):
+    # Uploads go only through the desk's scoped view; there is no file browser.
+    for url in ("/ckeditor/upload/", "/ckeditor/browse/"):
+        assert desk.get(url).status_code == 404
+        assert desk.post(url, {"upload": upload(image_bytes())}).status_code == 404
+    assert not Photo.objects.exists()
