@@ -1,8 +1,10 @@
 """Keeping the index current: one article at a time, or all of them."""
 
+import collections
 import multiprocessing
+import multiprocessing.util
 
-from django.db import transaction
+from django.db import connection, connections, transaction
 
 from articles import thai
 from articles.models import Article, ArticleEvent, SearchDocument
@@ -80,20 +82,49 @@ def _batches(batch_size):
         yield [_source(a) for a in batch]
 
 
-def reindex_all(*, batch_size=500, workers=1, progress=None):
-    """Rebuild every article's row (published or not: visibility is decided when
-    searching, so a scheduled article becomes findable by itself). Returns the
-    count. With workers > 1, segmentation runs in that many forked processes
-    while this one reads the next batch and writes the last."""
-    ensure_agency_words()
-    thai.segment("ก")  # load the dictionary once, before any fork
+def _index_sources(sources):
+    """In a worker process: segment and write one batch over its own connection."""
+    return _write([SearchDocument(**_document(s)) for s in sources])
+
+
+def _worker_start():
+    # Close this process's own connection on exit, not the parent's socket.
+    multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
+
+
+def _reindex_writing_in_workers(batch_size, workers, progress):
+    """PostgreSQL outside a transaction: each worker segments and writes its
+    batches over its own connection, so the database's work (tsvector, trigram
+    and GIN updates) runs in parallel too."""
     done = 0
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    connections.close_all()  # the workers must not share this process's socket
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    try:
+        pending = collections.deque()
         for sources in _batches(batch_size):
-            done += _write([SearchDocument(**_document(s)) for s in sources])
+            pending.append(pool.apply_async(_index_sources, (sources,)))
+            while len(pending) >= workers * 2:
+                done += pending.popleft().get()
+                if progress:
+                    progress(done)
+        while pending:
+            done += pending.popleft().get()
             if progress:
                 progress(done)
-        return done
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.close()  # workers exit through their finalizer: connections closed
+    finally:
+        pool.join()
+    return done
+
+
+def _reindex_segmenting_in_workers(batch_size, workers, progress):
+    """Workers segment; this process reads the next batch and writes the last
+    (any database, and inside a transaction)."""
+    done = 0
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         pending = None
         for sources in _batches(batch_size):
@@ -108,6 +139,24 @@ def reindex_all(*, batch_size=500, workers=1, progress=None):
             done += _write([SearchDocument(**f) for f in pending.get()])
             if progress:
                 progress(done)
+    return done
+
+
+def reindex_all(*, batch_size=500, workers=1, progress=None):
+    """Rebuild every article's row (published or not: visibility is decided when
+    searching, so a scheduled article becomes findable by itself). Returns the
+    count. With workers > 1 the work is spread over that many forked processes."""
+    ensure_agency_words()
+    thai.segment("ก")  # load the dictionary once, before any fork
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            return _reindex_writing_in_workers(batch_size, workers, progress)
+        return _reindex_segmenting_in_workers(batch_size, workers, progress)
+    done = 0
+    for sources in _batches(batch_size):
+        done += _write([SearchDocument(**_document(s)) for s in sources])
+        if progress:
+            progress(done)
     return done
 
 
