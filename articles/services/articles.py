@@ -55,12 +55,13 @@ def article_create(*, user=None, reads=0, event=ArticleEvent.Action.CREATED, **f
     return article
 
 
-def _content(fields):
-    """The content fields given, with a typed byline turned into its Author."""
+def _content(fields, *, agency=None):
+    """The content fields given, with a typed byline turned into its Author (of
+    the article's agency when a new one is needed)."""
     changes = {key: fields[key] for key in CONTENT_FIELDS if key in fields}
     if "byline" in fields:
         changes["author"] = author_for_byline(
-            byline=fields["byline"], agency=changes.get("agency")
+            byline=fields["byline"], agency=changes.get("agency") or agency
         )
     return changes
 
@@ -83,7 +84,7 @@ def article_update(*, article, user, version, **fields):
     the first one's text stays as it was saved.
     """
     _check_agency(user, article.agency_id)
-    changes = _content(fields)
+    changes = _content(fields, agency=article.agency)
     if changes.get("agency") is not None:
         _check_agency(user, changes["agency"].pk)
     for key in ("lead", "body"):
