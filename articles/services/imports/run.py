@@ -5,7 +5,7 @@ from fnmatch import fnmatch
 from itertools import islice
 from pathlib import Path
 
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from articles.legacy import LegacyPageError, parse_page
 from articles.services.imports.cache import ImportCache
@@ -75,9 +75,12 @@ def _sqlite_fast_commits():
     also lets the site's readers go on while a writer works."""
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+    except DatabaseError:
+        pass  # another process holds the file: import at the usual pace
 
 
 def pages_import(*, paths, dry_run=False, pattern="*"):
