@@ -78,7 +78,7 @@ def test_a_missing_counter_row_is_created_on_first_read(client, agency):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_reads_are_all_counted(agency):
     article = make_article(reads=0)
     url = article.get_absolute_url()
