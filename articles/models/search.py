@@ -1,9 +1,8 @@
 """The search index: one row per article, its text segmented into words.
 
-The portable columns are written by articles/search; each database derives its
-own index from them in the migration (articles/migrations/0003_searchdocument):
-PostgreSQL a weighted tsvector column with a GIN index and a pg_trgm index over
-`plain`; SQLite FTS5 tables kept in step by triggers.
+The columns are written by articles/search. PostgreSQL indexes `document` (a
+weighted tsvector) with GIN and `plain` with pg_trgm; SQLite keeps FTS5 tables
+in step with the rows by triggers (migrations 0003 and 0005).
 """
 
 from django.db import models
@@ -11,6 +10,14 @@ from django.db import models
 from articles.models.articles import Article
 
 __all__ = ["SearchDocument"]
+
+
+class TsvectorField(models.TextField):
+    """A tsvector on PostgreSQL, written as a tsvector literal built in Python
+    (PostgreSQL's own parser is slow on Thai); unused, and left empty, elsewhere."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
 class SearchDocument(models.Model):
@@ -25,8 +32,12 @@ class SearchDocument(models.Model):
     lead = models.TextField(blank=True)
     extra = models.TextField(blank=True, help_text="agency names and byline")
     body = models.TextField(blank=True)
-    # Normalised, lower-cased, unsegmented text, for substring matches.
+    # For substring matches: the normalised, lower-cased title, then every
+    # distinct word of the article longer than a trigram.
     plain = models.TextField(blank=True)
+    # PostgreSQL: the words of the four fields, weighted A title, B lead,
+    # C agency and byline, D body, with positions (GIN indexed).
+    document = TsvectorField(null=True, blank=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,6 +1,7 @@
 """Keeping the index current: one article at a time, or all of them."""
 
 import collections
+import functools
 import multiprocessing
 import multiprocessing.util
 
@@ -10,7 +11,7 @@ from articles import thai
 from articles.models import Article, ArticleEvent, SearchDocument
 from articles.search import generation
 from articles.search.dictionary import ensure_agency_words
-from articles.search.text import plain_text, terms_of
+from articles.search.text import MIN_SUBSTRING_LENGTH, plain_text, terms_of
 
 # Fields whose change alters the index; a save of only other fields (status,
 # version) skips re-segmenting, since visibility is decided at query time.
@@ -26,7 +27,35 @@ def _source(article):
     return (article.pk, article.title, article.lead, article.body, extra)
 
 
-def _document(source):
+WEIGHTS = {"title": "A", "lead": "B", "extra": "C", "body": "D"}
+# PostgreSQL's limits: positions up to 16383, 256 of them per word, words
+# shorter than 2 KB (longer ones are left out, as to_tsvector does).
+MAX_POSITION = 16383
+MAX_POSITIONS = 256
+MAX_LEXEME_BYTES = 2046
+
+
+def tsvector_literal(words):
+    """The tsvector PostgreSQL would build from the fields' words, as a literal:
+    setweight(to_tsvector(title), 'A') || ... || setweight(..body.., 'D').
+    Words hold only letters, digits and marks, so they need no escaping."""
+    positions = {}
+    offset = 0
+    for name, weight in WEIGHTS.items():
+        field = words[name]
+        for index, word in enumerate(field, start=1):
+            found = positions.setdefault(word, [])
+            if len(found) < MAX_POSITIONS:
+                found.append(f"{min(offset + index, MAX_POSITION)}{weight}")
+        offset += len(field)  # `||` shifts the right side past the left's end
+    return " ".join(
+        f"'{word}':{','.join(found)}"
+        for word, found in positions.items()
+        if len(word.encode()) <= MAX_LEXEME_BYTES
+    )
+
+
+def _document(source, with_tsvector=False):
     """SearchDocument fields from _source(): CPU only, no database."""
     pk, title, lead, body, extra = source
     texts = {
@@ -37,23 +66,36 @@ def _document(source):
     }
     # Normalised once, then both segmented and kept whole for substrings.
     texts = {name: thai.normalize(text) for name, text in texts.items()}
-    fields = {
-        name: " ".join(terms_of(text, normalized=True)) for name, text in texts.items()
-    }
-    plain = "\n".join(texts[n] for n in ("title", "lead", "body", "extra"))
-    return {"article_id": pk, "plain": plain.lower(), **fields}
+    words = {name: terms_of(text, normalized=True) for name, text in texts.items()}
+    # Substring matches find a term inside a longer word (ต่างชาติ in ชาวต่างชาติ):
+    # every distinct word long enough to hold another is enough for that, at a
+    # fraction of the trigrams of the whole text; the title is kept whole.
+    longer = dict.fromkeys(
+        w
+        for name in ("title", "lead", "body", "extra")
+        for w in words[name]
+        if len(w) > MIN_SUBSTRING_LENGTH
+    )
+    plain = texts["title"].lower() + "\n" + " ".join(longer)
+    fields = {name: " ".join(found) for name, found in words.items()}
+    document = tsvector_literal(words) if with_tsvector else None
+    return {"article_id": pk, "plain": plain, "document": document, **fields}
+
+
+def _with_tsvector():
+    return connection.vendor == "postgresql"
 
 
 def document_for(article):
     """The SearchDocument row for an article (not saved)."""
     ensure_agency_words()
-    return SearchDocument(**_document(_source(article)))
+    return SearchDocument(**_document(_source(article), _with_tsvector()))
 
 
 def index_article(article):
     """Write the article's index row (insert or replace)."""
     document = document_for(article)
-    fields = ["title", "lead", "extra", "body", "plain"]
+    fields = ["title", "lead", "extra", "body", "plain", "document"]
     SearchDocument.objects.update_or_create(
         article_id=article.pk, defaults={f: getattr(document, f) for f in fields}
     )
@@ -71,7 +113,8 @@ def _write(documents):
 def index_articles(articles):
     """Index several articles: segment each, then write the rows in bulk."""
     ensure_agency_words()
-    return _write([SearchDocument(**_document(_source(a))) for a in articles])
+    tsv = _with_tsvector()
+    return _write([SearchDocument(**_document(_source(a), tsv)) for a in articles])
 
 
 def _batches(batch_size):
@@ -84,7 +127,7 @@ def _batches(batch_size):
 
 def _index_sources(sources):
     """In a worker process: segment and write one batch over its own connection."""
-    return _write([SearchDocument(**_document(s)) for s in sources])
+    return _write([SearchDocument(**_document(s, True)) for s in sources])
 
 
 def _worker_start():
@@ -129,7 +172,11 @@ def _reindex_segmenting_in_workers(batch_size, workers, progress):
         pending = None
         for sources in _batches(batch_size):
             chunk = max(1, len(sources) // (workers * 4))
-            computing = pool.map_async(_document, sources, chunksize=chunk)
+            computing = pool.map_async(
+                functools.partial(_document, with_tsvector=_with_tsvector()),
+                sources,
+                chunksize=chunk,
+            )
             if pending is not None:
                 done += _write([SearchDocument(**f) for f in pending.get()])
                 if progress:
@@ -152,9 +199,9 @@ def reindex_all(*, batch_size=500, workers=1, progress=None):
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             return _reindex_writing_in_workers(batch_size, workers, progress)
         return _reindex_segmenting_in_workers(batch_size, workers, progress)
-    done = 0
+    done, tsv = 0, _with_tsvector()
     for sources in _batches(batch_size):
-        done += _write([SearchDocument(**_document(s)) for s in sources])
+        done += _write([SearchDocument(**_document(s, tsv)) for s in sources])
         if progress:
             progress(done)
     return done

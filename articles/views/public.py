@@ -75,6 +75,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
                 "search_document__body",
                 "search_document__extra",
                 "search_document__plain",
+                "search_document__document",
             )
         )
 
