@@ -375,3 +375,18 @@ def test_progress_bar_is_drawn_on_a_terminal_only(mixed_folder):
     assert "8/8" in terminal.getvalue()
     out, err, status = run(mixed_folder)
     assert "\r" not in out
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_connection_waits_for_the_disk_again_after_an_import():
+    from django.db import connection
+
+    outcomes = list(pages_import(paths=[SEED]))
+    assert [o.action for o in outcomes] == ["created"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"
+        else:
+            cursor.execute("PRAGMA synchronous")
+            assert cursor.fetchone()[0] == 2  # FULL
