@@ -17,6 +17,7 @@ KIND_PREFIXES = (
     ("NBT", Agency.Kind.TV),
 )
 _MISSING = object()
+MAX_AUTHORS = 5000
 
 
 def compact(text):
@@ -107,6 +108,8 @@ class ImportCache:
         if not byline:
             return None
         author = self._authors.get(byline, _MISSING)
+        if len(self._authors) > MAX_AUTHORS:
+            self._authors.clear()  # most bylines recur; a run need not keep all
         if author is _MISSING or (author is None and create):
             if create:
                 author, _ = Author.objects.get_or_create(
