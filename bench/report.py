@@ -162,13 +162,21 @@ def _mode_section(args, result, failures, misses):
     verdict = "exact" if count["exact"] else "MISMATCH"
     lines.append(
         f"\nRead counters ({max(args.connections)} connections, {args.duration} s of "
-        f"article GETs then {count['drain_s']} s of robots.txt): "
+        f"article GETs, then robots.txt until all were answered, "
+        f"{count['drain_s']} s): "
         f"{count['article_ok']:,} successful article GETs, {count['article_failed']} "
         f"failed; ReadTotal grew by {count['read_total_grew']:,}, DailyRead by "
         f"{count['daily_read_grew']:,}: **{verdict}**. Socket errors: "
         f"{count['connect'] + count['read'] + count['write'] + count['timeout']}, "
         f"slowest response {count['max_us'] / 1e6:.2f} s.\n"
     )
+    if count["article_unanswered"]:
+        lines.append(
+            f"wrk asked for {count['article_unanswered']} article GETs that got no "
+            "answer: requests it could not write at once and generated again, "
+            "which never went out, or requests the server did not count either "
+            "(else the counters would have grown by more).\n"
+        )
     if not count["exact"]:
         failures.append(
             f"{mode}: counters grew by {count['read_total_grew']} (daily "

@@ -144,17 +144,27 @@ def probe(args, env):
     return parse_json_line(result.stdout)
 
 
-def wrk(url, script, script_args, *, connections, duration, timeout=10):
+def wrk(url, script, script_args, *, connections, duration, timeout=10, done_dir=None):
+    """Run wrk; with done_dir, stop it early (SIGINT: it still reports) once each
+    thread has left a file there to say its work is done (bench/count.lua)."""
     threads = min(connections, os.cpu_count() or 2)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s"]
     command += [f"--timeout={timeout}s", "--latency", "-s", str(script), url, "--"]
     command += [str(arg) for arg in script_args]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"wrk failed: {result.stderr[-2000:]}")
-    figures = parse_json_line(result.stdout)
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        while done_dir and process.poll() is None:
+            if len(list(Path(done_dir).glob("thread-*"))) >= threads:
+                process.send_signal(signal.SIGINT)
+                break
+            time.sleep(0.2)
+        stdout, stderr = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"wrk failed: {stderr[-2000:]}")
+    figures = parse_json_line(stdout)
     figures["command"] = " ".join(command)
-    figures["raw"] = result.stdout
+    figures["raw"] = stdout
     return figures
 
 
