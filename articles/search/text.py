@@ -56,10 +56,6 @@ def plain_text(value):
     return " ".join(text.split())
 
 
-def normalized(text):
-    return thai.normalize(text).lower()
-
-
 def query_terms(query):
     """Distinct terms of a search box entry, at most MAX_QUERY_TERMS."""
     query = (query or "")[:MAX_QUERY_LENGTH]
