@@ -85,33 +85,37 @@ def read_total_ensure(*, article_id, start=0):
     ReadTotal.objects.get_or_create(article_id=article_id, defaults={"total": start})
 
 
-def read_shown(article):
+def _database_total(article_id):
+    total = (
+        ReadTotal.objects.filter(article_id=article_id)
+        .values_list("total", flat=True)
+        .first()
+    )
+    return total or 0
+
+
+def read_shown(article_id):
     """The count to show without counting a read."""
     buffer = get_buffer()
-    shown = buffer.shown(article.pk) if buffer else None
-    return article.read_count if shown is None else shown
+    shown = buffer.shown(article_id) if buffer else None
+    return _database_total(article_id) if shown is None else shown
 
 
-def read_record(*, article, request):
+def read_record(*, article_id, request):
     """Count this request as a read if it is one; return the count to show."""
     if not is_counted(request):
-        return read_shown(article)
+        return read_shown(article_id)
     day = bangkok_today()
     buffer = get_buffer()
     if buffer is None:
         with transaction.atomic():
-            total = _add_to_totals([(article.pk, 1)])[article.pk]
-            _add_to_days([(article.pk, day, 1)])
+            total = _add_to_totals([(article_id, 1)])[article_id]
+            _add_to_days([(article_id, day, 1)])
         return total
     start_flusher(reads_flush)
-    total = buffer.record(article.pk, day)
+    total = buffer.record(article_id, day)
     if total is None:  # first read since the shown count expired from Redis
-        database_total = (
-            ReadTotal.objects.filter(article_id=article.pk)
-            .values_list("total", flat=True)
-            .first()
-        )
-        total = buffer.record(article.pk, day, database_total or 0)
+        total = buffer.record(article_id, day, _database_total(article_id))
     return total
 
 

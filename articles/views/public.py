@@ -8,8 +8,10 @@ from django.templatetags.static import static
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
+from articles import page_cache
 from articles.models import Agency, Article
-from articles.search import most_read, related_articles
+from articles.page_cache import MOST_READ_HOLE, READS_HOLE
+from articles.search import related_articles
 from articles.search.text import plain_text
 from articles.services.reads import read_record
 
@@ -37,11 +39,8 @@ def share_image_url(request, article):
 
 class MostReadMixin:
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            most_read_today=most_read(days=1),
-            most_read_week=most_read(days=7),
-            **kwargs,
-        )
+        # Filled per response from its own one-minute cache (page_cache).
+        return super().get_context_data(most_read_block=MOST_READ_HOLE, **kwargs)
 
 
 class ArticleListView(MostReadMixin, ListView):
@@ -51,6 +50,19 @@ class ArticleListView(MostReadMixin, ListView):
 
     def get_queryset(self):
         return Article.objects.for_listing()
+
+    def cache_name(self):
+        page = self.request.GET.get("page", "1")[:12]
+        return f"list:{self.kwargs.get('slug', '')}:{page}"
+
+    def get(self, request, *args, **kwargs):
+        page = page_cache.fetch(request, self.cache_name())
+        if page is None:
+            response = super().get(request, *args, **kwargs)
+            page = page_cache.store(
+                request, self.cache_name(), response, page_cache.LIST_SECONDS
+            )
+        return page.respond(request)
 
 
 class AgencyArticleListView(ArticleListView):
@@ -80,22 +92,31 @@ class ArticleDetailView(MostReadMixin, DetailView):
         )
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        shown = read_record(article=self.object, request=request)
+        name = f"article:{kwargs['pk']}"
+        page = page_cache.fetch(request, name)
+        if page is None:
+            self.object = self.get_object()
+            response = self.render_to_response(self.get_article_context())
+            page = page_cache.store(request, name, response, page_cache.ARTICLE_SECONDS)
+        # A cached page is a published article: the key's generation moves on
+        # with every unpublish or edit.
+        reads = read_record(article_id=kwargs["pk"], request=request)
+        return page.respond(request, reads=reads)
+
+    def get_article_context(self):
         article = self.object
-        context = self.get_context_data(
+        return self.get_context_data(
             object=article,
-            read_count=shown,
-            canonical_url=request.build_absolute_uri(article.get_absolute_url()),
+            read_count=READS_HOLE,
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             share_description=(
                 Truncator(plain_text(article.lead)).chars(200)
                 if article.lead_text
                 else first_sentence(article.body)
             ),
-            share_image=share_image_url(request, article),
+            share_image=share_image_url(self.request, article),
             related=related_articles(article),
         )
-        return self.render_to_response(context)
 
     def head(self, request, *args, **kwargs):
         # HEAD is answered like GET but never counted (read_record checks).
