@@ -54,7 +54,7 @@ bench: install
 
 .PHONY: bench-quick
 bench-quick: install
-	$(BIN)/python bench/run.py --articles 20000 --duration 5 --search-index 5000
+	$(BIN)/python bench/run.py --articles 20000 --duration 5 --search-index 5000 --no-redis
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
