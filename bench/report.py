@@ -75,6 +75,10 @@ def summary(rounds):
     }
 
 
+def _number(value):
+    return "" if value is None else f"{value:g}"
+
+
 def _memory_line(memory):
     return ", ".join(f"{hwm} MB (now {rss})" for hwm, rss in memory.values()) or "?"
 
@@ -110,7 +114,7 @@ def _mode_section(args, result, failures, misses):
             lines.append(
                 f"| {page} | {connections} | {s['rps']:,.0f} | {ratio:.1%} | "
                 f"{s['p50']:.1f} | {s['p99']:.1f} | {s['errors']} | "
-                f"{measured.get('queries', '')} | {measured.get('sql_ms', '')} | "
+                f"{_number(measured.get('queries'))} | {measured.get('sql_ms', '')} | "
                 f"{measured.get('wall_ms', '')} |"
             )
             if s["errors"]:
