@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 
 from articles.models import Article
 from articles.search.backends import get_backend
-from articles.search.backends.base import Filters
+from articles.search.backends.base import Filters, SearchTooBroad
 from articles.search.dictionary import ensure_agency_words
 from articles.search.snippets import highlight, snippet
 from articles.search.text import plain_text, query_terms
@@ -46,6 +46,7 @@ class SearchResults:
     number: int = 1
     per_page: int = PAGE_SIZE
     all_terms: bool = True  # False: no article had every term; any term shown
+    too_broad: bool = False  # the terms are in too much of the news to rank
 
     def __iter__(self):
         return iter(self.hits)
@@ -104,6 +105,14 @@ def search_articles(
     results = SearchResults(query=query, terms=terms, hits=[], total=0)
     if not terms:
         return results
+    try:
+        return _search(results, terms, agency, date_from, date_to, page, per_page)
+    except SearchTooBroad:
+        results.too_broad = True
+        return results
+
+
+def _search(results, terms, agency, date_from, date_to, page, per_page):
     backend = get_backend()
     filters = _filters(agency, date_from, date_to)
     page = max(1, int(page or 1))

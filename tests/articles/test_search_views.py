@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles.models import SearchDocument
 from articles.search.forms import parse_search_date
@@ -150,3 +151,33 @@ def test_parallel_reindex_outside_a_transaction(agency):
     SearchDocument.objects.all().delete()
     call_command("reindex", "--workers", "2", "--batch-size", "2")
     assert list(SearchDocument.objects.order_by("pk").values_list(*fields)) == serial
+
+
+def test_a_query_too_broad_to_rank_says_so(client, agency, monkeypatch):
+    from articles.search.backends import get_backend
+    from articles.search.backends.base import SearchTooBroad
+
+    def too_broad(self, sql, params):
+        raise SearchTooBroad()
+
+    make_article(title="การบริหารจัดการภาครัฐ")
+    monkeypatch.setattr(type(get_backend()), "fetch", too_broad)
+    html = _html(client, {"q": "ภาครัฐ"})
+    assert "คำค้นกว้างเกินไป" in html and "กรุณาเพิ่มคำค้นให้เจาะจงขึ้น" in html
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's statement_timeout"
+)
+def test_postgresql_stops_a_slow_search_and_restores_the_timeout(db, monkeypatch):
+    from articles.search.backends import postgresql
+    from articles.search.backends.base import SearchTooBroad
+
+    monkeypatch.setattr(postgresql, "TIMEOUT_MS", 50)
+    backend = postgresql.PostgresBackend()
+    with pytest.raises(SearchTooBroad):
+        backend.fetch("SELECT pg_sleep(1)", [])
+    assert backend.fetch("SELECT 1", []) == [(1,)]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"

@@ -24,6 +24,10 @@ TITLE_TIER = 100
 LEAD_TIER = 1
 
 
+class SearchTooBroad(Exception):
+    """The query matched so much that ranking it took longer than allowed."""
+
+
 @dataclass
 class Filters:
     agency_id: int | None = None
@@ -39,6 +43,11 @@ class Backend:
     def substring_match(self, term):
         """(sql, params): the term occurs in the document's text."""
         raise NotImplementedError
+
+    def fetch(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     # Shared ---------------------------------------------------------------
 
@@ -103,9 +112,7 @@ class Backend:
             LIMIT %s OFFSET %s
         """
         params = score_params + visible_params + where_params + [limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        return self.fetch(sql, params)
 
     def count(self, terms, filters, *, require_all=True):
         matches = [self.term_match(t) for t in terms]
@@ -117,9 +124,8 @@ class Backend:
             JOIN articles_article a ON a.id = d.article_id
             WHERE {visible_sql} AND ({where})
         """
-        with connection.cursor() as cursor:
-            cursor.execute(sql, visible_params + [p for _, ps in matches for p in ps])
-            return cursor.fetchone()[0]
+        params = visible_params + [p for _, ps in matches for p in ps]
+        return self.fetch(sql, params)[0][0]
 
     def related(self, *, article_id, agency_id, terms, limit, recent=20):
         """Ids of published articles sharing the most words with this one, the
@@ -157,6 +163,4 @@ class Backend:
             + shared_params
             + [agency_id, limit]
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in self.fetch(sql, params)]

@@ -1,6 +1,13 @@
 """PostgreSQL: the weighted `document` tsvector (GIN) and pg_trgm over `plain`."""
 
-from articles.search.backends.base import Backend
+from django.db import OperationalError, connection, transaction
+
+from articles.search.backends.base import Backend, SearchTooBroad
+
+# A word in most of the news makes a query rank tens of thousands of rows:
+# past this the search stops and asks for narrower terms, not a slow page.
+TIMEOUT_MS = 3000
+QUERY_CANCELED = "57014"
 
 
 def _lexeme(term):
@@ -22,3 +29,20 @@ class PostgresBackend(Backend):
     def substring_match(self, term):
         # pg_trgm's GIN index answers LIKE '%...%'; `plain` is lower-cased.
         return "d.plain LIKE %s", [f"%{term}%"]
+
+    def fetch(self, sql, params):
+        # SET LOCAL inside a savepoint: undone when the savepoint rolls back,
+        # and set back by hand when it does not.
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SHOW statement_timeout")
+                before = cursor.fetchone()[0]
+                cursor.execute("SET LOCAL statement_timeout = %s", [TIMEOUT_MS])
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+                cursor.execute("SET LOCAL statement_timeout = %s", [before])
+                return rows
+        except OperationalError as exc:
+            if getattr(exc.__cause__, "pgcode", None) == QUERY_CANCELED:
+                raise SearchTooBroad() from exc
+            raise
