@@ -33,7 +33,7 @@ class SearchDocument(models.Model):
     extra = models.TextField(blank=True, help_text="agency names and byline")
     body = models.TextField(blank=True)
     # For substring matches: the normalised, lower-cased title, then every
-    # distinct word of the article longer than a trigram.
+    # distinct word of the article as long as a trigram or longer.
     plain = models.TextField(blank=True)
     # PostgreSQL: the words of the four fields, weighted A title, B lead,
     # C agency and byline, D body, with positions (GIN indexed).

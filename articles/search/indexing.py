@@ -67,14 +67,15 @@ def _document(source, with_tsvector=False):
     # Normalised once, then both segmented and kept whole for substrings.
     texts = {name: thai.normalize(text) for name, text in texts.items()}
     words = {name: terms_of(text, normalized=True) for name, text in texts.items()}
-    # Substring matches find a term inside a longer word (ต่างชาติ in ชาวต่างชาติ):
-    # every distinct word long enough to hold another is enough for that, at a
-    # fraction of the trigrams of the whole text; the title is kept whole.
+    # Substring matches find a term inside a longer word (ต่างชาติ in ชาวต่างชาติ),
+    # and stand for whole-word matches of terms of a trigram or more: every
+    # distinct word of that length is enough, at a fraction of the trigrams of
+    # the whole text; the title is kept whole.
     longer = dict.fromkeys(
         w
         for name in ("title", "lead", "body", "extra")
         for w in words[name]
-        if len(w) > MIN_SUBSTRING_LENGTH
+        if len(w) >= MIN_SUBSTRING_LENGTH
     )
     plain = texts["title"].lower() + "\n" + " ".join(longer)
     fields = {name: " ".join(found) for name, found in words.items()}

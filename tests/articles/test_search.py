@@ -238,3 +238,12 @@ def test_desk_edits_and_unpublishing_reach_the_index_and_lists(agency):
     article_unpublish(article=article, user=editor)
     assert most_read(days=1) == []
     assert _ids(search_articles("ไฟฟ้า")) == []
+
+
+def test_a_short_word_only_in_the_body_is_found(db):
+    # Three characters: matched through the substring index, which must hold
+    # words of that length too.
+    target = make_article(title="ข่าวทั่วไป", body="<p>ชาวบ้านช่วยกันดูแลป่าชุมชน 123 ไร่</p>")
+    make_article(title="ข่าวอื่น", body="<p>ไม่เกี่ยวข้อง</p>")
+    assert _ids(search_articles("ป่า")) == [target.pk]
+    assert _ids(search_articles("123")) == [target.pk]
