@@ -192,7 +192,7 @@ def _mode_section(args, result, failures, misses):
     lines.append(
         f"Peak RSS per worker (VmHWM): at most {peak} MB over the "
         f"{len(result['memory'])} workers started (the site is restarted after slow "
-        f"rounds); before the first search request: "
+        f"rounds); before the first search round: "
         f"{_memory_line(before)}; ceiling workers: "
         f"{_memory_line(result['ceiling_memory'])}.\n"
     )
