@@ -15,6 +15,8 @@ workers = 2
 worker_class = "sync"
 timeout = 30
 accesslog = None
+# The site and the ceiling run side by side: no shared ~/.gunicorn control socket.
+control_socket_disable = True
 
 STATE_DIR = os.environ.get("BENCH_STATE_DIR")
 
