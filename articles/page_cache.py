@@ -72,17 +72,23 @@ class Page:
         if reads is not None:
             body = body.replace(READS_HOLE.encode(), str(reads).encode())
         if MOST_READ_HOLE.encode() in body:
-            block = most_read_block(_generation(request))
+            block = most_read_block(request)
             body = body.replace(MOST_READ_HOLE.encode(), block.encode())
         return HttpResponse(body, content_type=self.content_type)
 
 
 def fetch(request, name):
-    """The cached page for this request, or None."""
+    """The cached page for this request, or None. The most-read block comes in
+    the same round trip."""
     if not cacheable(request):
         return None
-    stored = cache.get(page_key(request, name))
-    return Page(*stored) if stored else None
+    key, block_key = page_key(request, name), most_read_key(_generation(request))
+    found = cache.get_many([key, block_key])
+    if key not in found:
+        return None
+    if block_key in found:
+        request._most_read_block = found[block_key]
+    return Page(*found[key])
 
 
 def store(request, name, response, seconds):
@@ -93,14 +99,23 @@ def store(request, name, response, seconds):
     return page
 
 
-def most_read_block(gen):
+def most_read_key(gen):
+    return f"block:most-read:{gen}:{bangkok_today().isoformat()}"
+
+
+def most_read_block(request):
     """The rendered ยอดนิยม block, shared by every page for up to a minute."""
-    key = f"block:most-read:{gen}:{bangkok_today().isoformat()}"
-    html = cache.get(key)
+    html = getattr(request, "_most_read_block", None)
     if html is None:
-        html = render_to_string(
-            "includes/most_read.html",
-            {"most_read_today": most_read(days=1), "most_read_week": most_read(days=7)},
-        )
-        cache.set(key, html, MOST_READ_SECONDS)
+        key = most_read_key(_generation(request))
+        html = cache.get(key)
+        if html is None:
+            html = render_to_string(
+                "includes/most_read.html",
+                {
+                    "most_read_today": most_read(days=1),
+                    "most_read_week": most_read(days=7),
+                },
+            )
+            cache.set(key, html, MOST_READ_SECONDS)
     return html
