@@ -163,6 +163,13 @@ def _mode_section(args, result, failures, misses):
             f"Rounds after which the site was restarted because the requests wrk "
             f"left queued took more than 3 s to drain: {slow}."
         )
+    for page in PAGES_ORDER:
+        measured = probe.get(page) or {}
+        if measured.get("failed"):
+            lines.append(
+                f"The probe's {page} requests failed {measured['failed']} times "
+                f"out of {measured['samples']} (an error status, not a page)."
+            )
     count = result["count"]
     verdict = "exact" if count["exact"] else "MISMATCH"
     lines.append(

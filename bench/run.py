@@ -231,7 +231,7 @@ def run_mode(mode, args, env, files, info):
         # Statuses from the probe's own process: asking the site for a search
         # page here would load the Thai dictionary in a worker before its time.
         result["statuses"] = {p: result["probe"][p]["status"] for p in PAGES[1:]}
-        pages = [p for p in PAGES if p == "ceiling" or result["statuses"][p] == 200]
+        pages = [p for p in PAGES if p == "ceiling" or result["statuses"][p] != 404]
         for connections in args.connections:
             for number in range(1, args.rounds + 1):
                 for page in pages:
