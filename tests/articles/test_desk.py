@@ -10,30 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Agency, Article, ArticleEvent, ReadTotal
-from articles.services.demo import demo_seed
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-PASSWORD = "desk-test-password-9"
-
-
-@pytest.fixture
-def demo():
-    """The seed_demo accounts and articles, with a known password."""
-    demo_seed(editor_password=PASSWORD)
-
-
-@pytest.fixture
-def phayao(client, demo):
-    client.force_login(User.objects.get(username="demo-phayao"))
-    return client
-
-
-@pytest.fixture
-def phayao_article(demo):
-    return Article.objects.filter(agency__slug="pr-phayao").first()
 
 
 class _TextareaConfig(HTMLParser):

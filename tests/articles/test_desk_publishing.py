@@ -9,27 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent, ReadTotal
-from articles.services.demo import demo_seed
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-
-@pytest.fixture
-def demo():
-    demo_seed(editor_password="publishing-password-4")
-
-
-@pytest.fixture
-def phayao(client, demo):
-    client.force_login(User.objects.get(username="demo-phayao"))
-    return client
-
-
-@pytest.fixture
-def phayao_article(demo):
-    return Article.objects.filter(agency__slug="pr-phayao").first()
 
 
 def snapshot(article):
