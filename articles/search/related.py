@@ -5,6 +5,7 @@ from django.core.cache import cache
 from articles.models import Article, SearchDocument
 from articles.search import generation
 from articles.search.backends import get_backend
+from articles.search.backends.base import SearchTooBroad
 
 LIMIT = 5
 MAX_TERMS = 8
@@ -39,12 +40,21 @@ def related_articles(article, *, limit=LIMIT):
         document = article.search_document
     except SearchDocument.DoesNotExist:
         document = SearchDocument(title="", lead="")
-    ids = get_backend().related(
-        article_id=article.pk,
-        agency_id=article.agency_id,
-        terms=related_terms(document),
-        limit=limit,
-    )
+    try:
+        ids = get_backend().related(
+            article_id=article.pk,
+            agency_id=article.agency_id,
+            terms=related_terms(document),
+            limit=limit,
+        )
+    except SearchTooBroad:  # words in most of the news: the agency's latest
+        ids = list(
+            Article.objects.published()
+            .filter(agency_id=article.agency_id)
+            .exclude(pk=article.pk)
+            .order_by("-published_at", "-id")
+            .values_list("pk", flat=True)[:limit]
+        )
     by_id = (
         Article.objects.select_related("agency")
         .only("id", "title", "published_at", "agency__short_name", "agency__slug")

@@ -57,3 +57,24 @@ def test_article_page_lists_related_news(client, agency):
     section = html[start : html.index("</section>", start)]
     assert other.get_absolute_url() in section
     assert f'href="{article.get_absolute_url()}"' not in section
+
+
+def test_a_related_query_cut_short_falls_back_to_the_agencys_latest(
+    client, agency, other_agency, monkeypatch
+):
+    from articles.search.backends import base
+
+    article = make_article(agency=agency, title="ข่าวคำที่พบในข่าวเกือบทุกข่าว")
+    own = [make_article(agency=agency, title=f"ข่าวหน่วยงานเดียวกัน {n}") for n in range(3)]
+    make_article(agency=other_agency, title="ข่าวคำที่พบในข่าวเกือบทุกข่าว อีกหน่วยงาน")
+
+    def cancelled(self, sql, params, *, timeout_ms=None):
+        raise base.SearchTooBroad()  # what PostgreSQL's statement timeout gives
+
+    monkeypatch.setattr(base.Backend, "fetch", cancelled)
+    monkeypatch.setattr(
+        "articles.search.backends.postgresql.PostgresBackend.fetch", cancelled
+    )
+    related = _ids(related_articles(_fresh(article)))
+    assert related == [a.pk for a in reversed(own)]
+    assert client.get(article.get_absolute_url()).status_code == 200

@@ -22,6 +22,9 @@ MATCHED_TIER = 1_000_000
 WORD_TIER = 10_000
 TITLE_TIER = 100
 LEAD_TIER = 1
+# Related news is a side dish of the article page: past this, the page shows the
+# agency's latest news instead of waiting (articles/search/related.py).
+RELATED_TIMEOUT_MS = 250
 
 
 class SearchTooBroad(Exception):
@@ -44,7 +47,8 @@ class Backend:
         """(sql, params): the term occurs in the document's text."""
         raise NotImplementedError
 
-    def fetch(self, sql, params):
+    def fetch(self, sql, params, *, timeout_ms=None):
+        # timeout_ms: honoured where the database can cancel a statement.
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
@@ -163,4 +167,5 @@ class Backend:
             + shared_params
             + [agency_id, limit]
         )
-        return [row[0] for row in self.fetch(sql, params)]
+        rows = self.fetch(sql, params, timeout_ms=RELATED_TIMEOUT_MS)
+        return [row[0] for row in rows]

@@ -27,14 +27,16 @@ class PostgresBackend(Backend):
         # pg_trgm's GIN index answers LIKE '%...%'; `plain` is lower-cased.
         return "d.plain LIKE %s", [f"%{term}%"]
 
-    def fetch(self, sql, params):
+    def fetch(self, sql, params, *, timeout_ms=None):
         # SET LOCAL inside a savepoint: undone when the savepoint rolls back,
         # and set back by hand when it does not.
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("SHOW statement_timeout")
                 before = cursor.fetchone()[0]
-                cursor.execute("SET LOCAL statement_timeout = %s", [TIMEOUT_MS])
+                cursor.execute(
+                    "SET LOCAL statement_timeout = %s", [timeout_ms or TIMEOUT_MS]
+                )
                 cursor.execute(sql, params)
                 rows = cursor.fetchall()
                 cursor.execute("SET LOCAL statement_timeout = %s", [before])
