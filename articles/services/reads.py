@@ -46,23 +46,16 @@ def _table(model):
 def _add_to_totals(increments):
     """total += n for each (article_id, n); returns the new totals by id."""
     table = _table(ReadTotal)
+    # One statement that increments and returns: no read-modify-write.
+    sql = f"UPDATE {table} SET total = total + %s WHERE article_id = %s RETURNING total"
     totals = {}
     with connection.cursor() as cursor:
         for article_id, n in increments:
-            # One statement that increments and returns: no read-modify-write.
-            cursor.execute(
-                f"UPDATE {table} SET total = total + %s WHERE article_id = %s "
-                "RETURNING total",
-                [n, article_id],
-            )
+            cursor.execute(sql, [n, article_id])
             row = cursor.fetchone()
-            if row is None:
+            if row is None:  # no counter row yet: create it, then count
                 read_total_ensure(article_id=article_id)
-                cursor.execute(
-                    f"UPDATE {table} SET total = total + %s WHERE article_id = %s "
-                    "RETURNING total",
-                    [n, article_id],
-                )
+                cursor.execute(sql, [n, article_id])
                 row = cursor.fetchone()
             totals[article_id] = row[0]
     return totals
