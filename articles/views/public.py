@@ -82,7 +82,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
         # The stored title words for related news come along (not the body's).
         return (
             Article.objects.published()
-            .select_related("agency", "author", "editor", "reads", "search_document")
+            .select_related("agency", "author", "editor", "search_document")
             .defer(
                 "search_document__body",
                 "search_document__extra",
@@ -117,10 +117,6 @@ class ArticleDetailView(MostReadMixin, DetailView):
             share_image=share_image_url(self.request, article),
             related=related_articles(article),
         )
-
-    def head(self, request, *args, **kwargs):
-        # HEAD is answered like GET but never counted (read_record checks).
-        return self.get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         try:
