@@ -147,6 +147,12 @@ def normalize(text):
     return text
 
 
+def dictionary_version():
+    """Grows whenever add_words() adds a word: text segmented under another
+    version (say, in a process forked earlier) may be cut differently."""
+    return len(_extra_words)
+
+
 def add_words(words):
     """Add names (agencies, provinces, offices) to the segmentation dictionary."""
     global _tokenizer

@@ -20,11 +20,16 @@ INDEXED_FIELDS = {"title", "lead", "body", "agency", "agency_id", "author", "aut
 
 def _source(article):
     """What the index is made of, as plain values (they cross to worker processes)."""
-    agency = article.agency
-    byline = article.author.byline if article.author_id else ""
-    names = (agency.short_name, agency.full_name, byline, article.editor_name)
-    extra = " ".join(n for n in names if n)
+    author = article.author if article.author_id else None
+    extra = extra_text(article.agency, author, article.editor_name)
     return (article.pk, article.title, article.lead, article.body, extra)
+
+
+def extra_text(agency, author, editor_name):
+    """The `extra` field's text: agency names, byline and editor."""
+    byline = author.byline if author else ""
+    names = (agency.short_name, agency.full_name, byline, editor_name)
+    return " ".join(n for n in names if n)
 
 
 WEIGHTS = {"title": "A", "lead": "B", "extra": "C", "body": "D"}
@@ -55,18 +60,21 @@ def tsvector_literal(words):
     )
 
 
-def _document(source, with_tsvector=False):
-    """SearchDocument fields from _source(): CPU only, no database."""
-    pk, title, lead, body, extra = source
-    texts = {
-        "title": title,
-        "lead": plain_text(lead),
-        "extra": extra,
-        "body": plain_text(body),
-    }
-    # Normalised once, then both segmented and kept whole for substrings.
-    texts = {name: thai.normalize(text) for name, text in texts.items()}
-    words = {name: terms_of(text, normalized=True) for name, text in texts.items()}
+def text_parts(**texts):
+    """Each field's normalised text and its words: the costly half of a
+    document (CPU only, no database), which the importer runs in workers."""
+    parts = {}
+    for name, text in texts.items():
+        # Normalised once, then both segmented and kept whole for substrings.
+        normalized = thai.normalize(text)
+        parts[name] = (normalized, terms_of(normalized, normalized=True))
+    return parts
+
+
+def document_fields(pk, parts, with_tsvector=False):
+    """SearchDocument fields from text_parts() of title, lead, extra and body."""
+    texts = {name: parts[name][0] for name in WEIGHTS}
+    words = {name: parts[name][1] for name in WEIGHTS}
     # Substring matches find a term inside a longer word (ต่างชาติ in ชาวต่างชาติ),
     # and stand for whole-word matches of terms of a trigram or more: every
     # distinct word of that length is enough, at a fraction of the trigrams of
@@ -83,14 +91,23 @@ def _document(source, with_tsvector=False):
     return {"article_id": pk, "plain": plain, "document": document, **fields}
 
 
-def _with_tsvector():
+def _document(source, with_tsvector=False):
+    """SearchDocument fields from _source(): CPU only, no database."""
+    pk, title, lead, body, extra = source
+    parts = text_parts(
+        title=title, lead=plain_text(lead), extra=extra, body=plain_text(body)
+    )
+    return document_fields(pk, parts, with_tsvector)
+
+
+def uses_tsvector():
     return connection.vendor == "postgresql"
 
 
 def document_for(article):
     """The SearchDocument row for an article (not saved)."""
     ensure_agency_words()
-    return SearchDocument(**_document(_source(article), _with_tsvector()))
+    return SearchDocument(**_document(_source(article), uses_tsvector()))
 
 
 def index_article(article):
@@ -104,7 +121,7 @@ def index_article(article):
 
 
 @transaction.atomic
-def _write(documents):
+def write_documents(documents):
     ids = [d.article_id for d in documents]
     SearchDocument.objects.filter(article_id__in=ids).delete()
     SearchDocument.objects.bulk_create(documents)
@@ -114,8 +131,10 @@ def _write(documents):
 def index_articles(articles):
     """Index several articles: segment each, then write the rows in bulk."""
     ensure_agency_words()
-    tsv = _with_tsvector()
-    return _write([SearchDocument(**_document(_source(a), tsv)) for a in articles])
+    tsv = uses_tsvector()
+    return write_documents(
+        [SearchDocument(**_document(_source(a), tsv)) for a in articles]
+    )
 
 
 def _batches(batch_size):
@@ -128,7 +147,7 @@ def _batches(batch_size):
 
 def _index_sources(sources):
     """In a worker process: segment and write one batch over its own connection."""
-    return _write([SearchDocument(**_document(s, True)) for s in sources])
+    return write_documents([SearchDocument(**_document(s, True)) for s in sources])
 
 
 def _worker_start():
@@ -174,17 +193,17 @@ def _reindex_segmenting_in_workers(batch_size, workers, progress):
         for sources in _batches(batch_size):
             chunk = max(1, len(sources) // (workers * 4))
             computing = pool.map_async(
-                functools.partial(_document, with_tsvector=_with_tsvector()),
+                functools.partial(_document, with_tsvector=uses_tsvector()),
                 sources,
                 chunksize=chunk,
             )
             if pending is not None:
-                done += _write([SearchDocument(**f) for f in pending.get()])
+                done += write_documents([SearchDocument(**f) for f in pending.get()])
                 if progress:
                     progress(done)
             pending = computing
         if pending is not None:
-            done += _write([SearchDocument(**f) for f in pending.get()])
+            done += write_documents([SearchDocument(**f) for f in pending.get()])
             if progress:
                 progress(done)
     return done
@@ -200,9 +219,9 @@ def reindex_all(*, batch_size=500, workers=1, progress=None):
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             return _reindex_writing_in_workers(batch_size, workers, progress)
         return _reindex_segmenting_in_workers(batch_size, workers, progress)
-    done, tsv = 0, _with_tsvector()
+    done, tsv = 0, uses_tsvector()
     for sources in _batches(batch_size):
-        done += _write([SearchDocument(**_document(s, tsv)) for s in sources])
+        done += write_documents([SearchDocument(**_document(s, tsv)) for s in sources])
         if progress:
             progress(done)
     return done

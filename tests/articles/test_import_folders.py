@@ -109,10 +109,13 @@ def test_page_import_returns_what_it_did():
     assert first.article_id == second.article_id
 
 
-def test_pages_import_is_lazy_and_yields_one_outcome_per_file(mixed_folder):
+def test_pages_import_is_lazy_and_yields_one_outcome_per_file(
+    mixed_folder, monkeypatch
+):
+    monkeypatch.setattr("articles.services.imports.run.CHUNK", 2)
     outcomes = pages_import(paths=[mixed_folder], dry_run=False)
     first = next(outcomes)
-    assert Article.objects.count() <= 1  # nothing beyond the first file yet
+    assert Article.objects.count() <= 2  # nothing beyond the first chunk yet
     rest = list(outcomes)
     assert len(rest) + 1 == len(GOOD) + 3
     assert {o.action for o in [first, *rest]} == {"created", "failed"}

@@ -53,15 +53,17 @@ def agency_defaults(name):
 class ImportCache:
     """Agencies, authors and articles of one run, each looked up once.
 
-    Rows made or changed inside a page's transaction are only remembered once
-    it commits: a page that fails takes its new agency or author with it.
+    Rows made or changed inside a transaction (a page's, or a chunk's) are
+    remembered at once, so later pages of the chunk see them, and forgotten
+    again by rollback(): a failed transaction takes its new agencies and
+    authors with it.
     """
 
     def __init__(self):
         self._agencies = None
         self._authors = {}
         self._articles = {}
-        self._pending = []
+        self._undo = []
         # Dry runs store nothing, so they remember what they would have made.
         self.planned_agencies = set()
         self.planned_ids = {}
@@ -98,7 +100,7 @@ class ImportCache:
         agency, _ = Agency.objects.get_or_create(
             short_name=name, defaults=agency_defaults(name)
         )
-        self._pending.append((self._agency_index(), compact(name), agency))
+        self._remember(self._agency_index(), compact(name), agency)
         return agency
 
     # Authors ------------------------------------------------------------------
@@ -115,7 +117,7 @@ class ImportCache:
                 author, _ = Author.objects.get_or_create(
                     byline=byline, defaults={"agency": agency}
                 )
-                self._pending.append((self._authors, byline, author))
+                self._remember(self._authors, byline, author)
             else:
                 author = Author.objects.filter(byline=byline).first()
                 self._authors[byline] = author
@@ -151,16 +153,24 @@ class ImportCache:
         return article
 
     def article_stored(self, article):
-        self._pending.append((self._articles, article.legacy_id, article))
+        self._remember(self._articles, article.legacy_id, article)
 
     # Transactions -----------------------------------------------------------
 
-    def commit(self):
-        for mapping, key, value in self._pending:
-            mapping[key] = value
-        self._pending.clear()
+    def _remember(self, mapping, key, value):
+        self._undo.append((mapping, key, mapping.get(key, _MISSING)))
+        mapping[key] = value
 
-    def rollback(self, legacy_id=None):
-        self._pending.clear()
-        # The article row may have been changed in memory before the failure.
-        self._articles.pop(legacy_id, None)
+    def commit(self):
+        self._undo.clear()
+
+    def rollback(self, legacy_ids=()):
+        for mapping, key, before in reversed(self._undo):
+            if before is _MISSING:
+                mapping.pop(key, None)
+            else:
+                mapping[key] = before
+        self._undo.clear()
+        # Article rows may have been changed in memory before the failure.
+        for legacy_id in legacy_ids:
+            self._articles.pop(legacy_id, None)
