@@ -12,17 +12,22 @@ import re
 
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from articles.search import generation, most_read
 from articles.services.reads import bangkok_today
+from newsroom.cache import GENERATION
+from newsroom.csrf_token import get_token
 
 READS_HOLE = mark_safe("@@newsroom:reads@@")
 MOST_READ_HOLE = mark_safe("@@newsroom:most-read@@")
+READS_HOLE_BYTES = READS_HOLE.encode()
+MOST_READ_HOLE_BYTES = MOST_READ_HOLE.encode()
 CSRF_HOLE = b"@@newsroom:csrf@@"
 CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Set per response (cookies) or by the server (length): never replayed.
+UNSTORED_HEADERS = {"set-cookie", "content-length"}
 
 LIST_SECONDS = 5  # list pages show read counts: let them lag seconds, not minutes
 ARTICLE_SECONDS = 600
@@ -38,6 +43,15 @@ def cacheable(request):
     )
 
 
+def article_name(pk):
+    return f"article:{pk}"
+
+
+def list_name(slug, page):
+    """The name of a list page; page is the raw ?page= value ("1" if none)."""
+    return f"list:{slug}:{page[:12]}"
+
+
 def _generation(request):
     # Read once per request: one cache round trip, and one answer for all keys.
     if not hasattr(request, "_content_generation"):
@@ -45,19 +59,25 @@ def _generation(request):
     return request._content_generation
 
 
-def page_key(request, name):
-    gen = _generation(request)
-    return f"page:{gen}:{request.scheme}:{request.get_host()}:{name}"
+def _key(request, name, gen=GENERATION):
+    return key_of(request.scheme, request.get_host(), name, gen)
+
+
+def key_of(scheme, host, name, gen=GENERATION):
+    return f"page:{gen}:{scheme}:{host}:{name}"
 
 
 class Page:
     """A rendered page with its holes, ready to answer any visitor."""
 
-    __slots__ = ("content", "content_type")
+    __slots__ = ("content", "content_type", "headers")
 
-    def __init__(self, content, content_type):
+    def __init__(self, content, content_type, headers=None):
         self.content = content
         self.content_type = content_type
+        # The response headers as the middleware left them (security headers,
+        # policy, language): a page served before the middleware runs needs them.
+        self.headers = headers
 
     @classmethod
     def from_response(cls, response):
@@ -65,41 +85,92 @@ class Page:
         content = CSRF_VALUE.sub(rb"\1" + CSRF_HOLE + rb"\2", response.content)
         return cls(content, response["Content-Type"])
 
-    def respond(self, request, *, reads=None):
+    def fill(self, csrf_token, reads, most_read):
+        """The page's bytes with its holes filled; most_read is called only if
+        the page shows the block."""
         body = self.content
         if CSRF_HOLE in body:
-            body = body.replace(CSRF_HOLE, get_token(request).encode())
+            body = body.replace(CSRF_HOLE, csrf_token().encode())
         if reads is not None:
-            body = body.replace(READS_HOLE.encode(), str(reads).encode())
-        if MOST_READ_HOLE.encode() in body:
-            block = most_read_block(request)
-            body = body.replace(MOST_READ_HOLE.encode(), block.encode())
-        return HttpResponse(body, content_type=self.content_type)
+            body = body.replace(READS_HOLE_BYTES, str(reads).encode())
+        if MOST_READ_HOLE_BYTES in body:
+            body = body.replace(MOST_READ_HOLE_BYTES, most_read().encode())
+        return body
+
+    def respond(self, request, *, reads=None):
+        body = self.fill(
+            lambda: get_token(request), reads, lambda: most_read_block(request)
+        )
+        response = HttpResponse(body, content_type=self.content_type)
+        for name, value in self.headers or ():
+            response.headers.setdefault(name, value)
+        return response
 
 
-def fetch(request, name):
-    """The cached page for this request, or None. The most-read block comes in
-    the same round trip."""
-    if not cacheable(request):
-        return None
-    key, block_key = page_key(request, name), most_read_key(_generation(request))
-    found = cache.get_many([key, block_key])
-    if key not in found:
-        return None
-    if block_key in found:
-        request._most_read_block = found[block_key]
-    return Page(*found[key])
+def find(scheme, host, name):
+    """(generation, Page or None, most-read block or None): one round trip
+    when the cache can do that (Redis), else two."""
+    keys = key_patterns(scheme, host, name)
+    get_under = getattr(cache, "get_under_generation", None)
+    if get_under is not None:
+        gen, found = get_under(generation.KEY, keys)
+        if gen is None:
+            return None, None, None
+    else:
+        gen = generation.current()
+        found = cache.get_many([key.replace(GENERATION, str(gen)) for key in keys])
+    key, block_key = (key.replace(GENERATION, str(gen)) for key in keys)
+    entry = found.get(key)
+    return gen, (None if entry is None else Page(*entry)), found.get(block_key)
 
 
-def store(request, name, response, seconds):
-    """Make a Page of a rendered response; cache it when the request allows."""
-    page = Page.from_response(response)
-    if cacheable(request) and response.status_code == 200:
-        cache.set(page_key(request, name), (page.content, page.content_type), seconds)
+def key_patterns(scheme, host, name):
+    """The keys of a page and of the most-read block, with the generation left
+    as newsroom.cache.GENERATION."""
+    return [key_of(scheme, host, name), _most_read_key()]
+
+
+def lookup(request, name):
+    """The cached page for this request, or None, whoever the visitor is: the
+    caller decides it may be shared."""
+    gen, page, block = find(request.scheme, request.get_host(), name)
+    if gen is not None:
+        request._content_generation = gen
+    if block is not None:
+        request._most_read_block = block
     return page
 
 
-def most_read_key(gen):
+def fetch(request, name):
+    """The cached page for this request if the visitor may share it, or None."""
+    return lookup(request, name) if cacheable(request) else None
+
+
+def store(request, name, response, seconds):
+    """Make a Page of a rendered response; when the request allows, the page
+    middleware caches it with the final headers (articles/page_server.py)."""
+    page = Page.from_response(response)
+    if cacheable(request) and response.status_code == 200:
+        request._page_to_cache = (_key(request, name, _generation(request)), page)
+        request._page_seconds = seconds
+    return page
+
+
+def keep(request, response):
+    """Cache the page store() set aside, with the headers of the response."""
+    pending = getattr(request, "_page_to_cache", None)
+    if pending is None or response.status_code != 200:
+        return
+    key, page = pending
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in UNSTORED_HEADERS
+    ]
+    cache.set(key, (page.content, page.content_type, headers), request._page_seconds)
+
+
+def _most_read_key(gen=GENERATION):
     return f"block:most-read:{gen}:{bangkok_today().isoformat()}"
 
 
@@ -107,15 +178,20 @@ def most_read_block(request):
     """The rendered ยอดนิยม block, shared by every page for up to a minute."""
     html = getattr(request, "_most_read_block", None)
     if html is None:
-        key = most_read_key(_generation(request))
-        html = cache.get(key)
-        if html is None:
-            html = render_to_string(
-                "includes/most_read.html",
-                {
-                    "most_read_today": most_read(days=1),
-                    "most_read_week": most_read(days=7),
-                },
-            )
-            cache.set(key, html, MOST_READ_SECONDS)
+        html = most_read_html(_generation(request))
+    return html
+
+
+def most_read_html(gen):
+    key = _most_read_key(gen)
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "includes/most_read.html",
+            {
+                "most_read_today": most_read(days=1),
+                "most_read_week": most_read(days=7),
+            },
+        )
+        cache.set(key, html, MOST_READ_SECONDS)
     return html

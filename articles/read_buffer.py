@@ -20,20 +20,28 @@ from django.db import close_old_connections, connection
 
 logger = logging.getLogger(__name__)
 
-# KEYS: shown, pending, pending_day, flushing
-# ARGV: article id, "id|day", database total ("" if unknown), ttl seconds
-# Returns the total to show, or -1 when the caller must supply the database total.
-RECORD = """
-if redis.call('exists', KEYS[1]) == 0 then
-  if ARGV[3] == '' then return -1 end
-  local pending = tonumber(redis.call('hget', KEYS[2], ARGV[1]) or '0')
-  local flushing = tonumber(redis.call('hget', KEYS[4], ARGV[1]) or '0')
-  redis.call('set', KEYS[1], tonumber(ARGV[3]) + pending + flushing, 'EX', ARGV[4])
+# record(shown, pending, pending_day, flushing, article id, "id|day",
+#        database total or "", ttl seconds)
+# Counts one read; returns the total to show, or -1 (nothing counted) when the
+# caller must supply the database total. Also used by articles/page_hits.py.
+RECORD_FUNCTION = """
+local function record(shown, pending, pending_day, flushing, id, id_day, total, ttl)
+  if redis.call('exists', shown) == 0 then
+    if total == '' then return -1 end
+    local waiting = tonumber(redis.call('hget', pending, id) or '0')
+    local flushed = tonumber(redis.call('hget', flushing, id) or '0')
+    redis.call('set', shown, tonumber(total) + waiting + flushed, 'EX', ttl)
+  end
+  redis.call('hincrby', pending, id, 1)
+  redis.call('hincrby', pending_day, id_day, 1)
+  return redis.call('incr', shown)
 end
-redis.call('hincrby', KEYS[2], ARGV[1], 1)
-redis.call('hincrby', KEYS[3], ARGV[2], 1)
-return redis.call('incr', KEYS[1])
 """
+RECORD = (
+    RECORD_FUNCTION
+    + "return record(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3],"
+    " ARGV[4])"
+)
 
 # KEYS: pending, pending_day, flushing, flushing_day, batch; ARGV: new batch id
 # Names the batch to flush: the one a dead flusher left, or the pending counts.
@@ -57,6 +65,7 @@ SHOWN_TTL = 3600
 
 class ReadBuffer:
     def __init__(self, url, prefix):
+        self.url = url
         self.client = redis.Redis.from_url(url)
         self.prefix = prefix
         self._record = self.client.register_script(RECORD)
@@ -68,6 +77,12 @@ class ReadBuffer:
     def record(self, article_id, day, database_total=None):
         """Count one read; return the total to show, or None if the caller must
         pass the database total (the first read after the shown key expired)."""
+        keys, args = self.record_arguments(article_id, day, database_total)
+        result = self._record(keys=keys, args=args)
+        return None if result == -1 else int(result)
+
+    def record_arguments(self, article_id, day, database_total=None):
+        """The record() function's keys and other arguments, in its order."""
         keys = [
             self.key(f"shown:{article_id}"),
             self.key("pending"),
@@ -80,8 +95,7 @@ class ReadBuffer:
             "" if database_total is None else database_total,
             SHOWN_TTL,
         ]
-        result = self._record(keys=keys, args=args)
-        return None if result == -1 else int(result)
+        return keys, args
 
     def shown(self, article_id):
         value = self.client.get(self.key(f"shown:{article_id}"))

@@ -5,3 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
 
 application = get_wsgi_application()
+
+# Imported once Django is set up: cached public pages are answered in front of it.
+from articles.page_server import CachedPageApp  # noqa: E402
+
+application = CachedPageApp(application)

@@ -27,12 +27,17 @@ CRAWLER_AGENTS = re.compile(
 def is_counted(request):
     """A read counts when a visitor GETs the page: not HEAD, not a crawler, not a
     logged-in editor or admin looking at their own site."""
-    if request.method != "GET":
-        return False
-    if CRAWLER_AGENTS.search(request.META.get("HTTP_USER_AGENT", "")):
+    if not is_visit(request.method, request.META):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
+
+
+def is_visit(method, meta):
+    """A GET by a browser: HEAD and crawlers are not visits."""
+    if method != "GET":
+        return False
+    return not CRAWLER_AGENTS.search(meta.get("HTTP_USER_AGENT", ""))
 
 
 def bangkok_today():
@@ -96,7 +101,12 @@ def read_shown(article_id):
 
 def read_record(*, article_id, request):
     """Count this request as a read if it is one; return the count to show."""
-    if not is_counted(request):
+    return read_count(article_id=article_id, counted=is_counted(request))
+
+
+def read_count(*, article_id, counted):
+    """Count one read if counted; return the count to show."""
+    if not counted:
         return read_shown(article_id)
     day = bangkok_today()
     buffer = get_buffer()

@@ -52,8 +52,9 @@ class ArticleListView(MostReadMixin, ListView):
         return Article.objects.for_listing()
 
     def cache_name(self):
-        page = self.request.GET.get("page", "1")[:12]
-        return f"list:{self.kwargs.get('slug', '')}:{page}"
+        return page_cache.list_name(
+            self.kwargs.get("slug", ""), self.request.GET.get("page", "1")
+        )
 
     def get(self, request, *args, **kwargs):
         page = page_cache.fetch(request, self.cache_name())
@@ -92,7 +93,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
         )
 
     def get(self, request, *args, **kwargs):
-        name = f"article:{kwargs['pk']}"
+        name = page_cache.article_name(kwargs["pk"])
         page = page_cache.fetch(request, name)
         if page is None:
             self.object = self.get_object()

@@ -1,0 +1,135 @@
+"""A cached public page, and an article's read, in one Redis round trip.
+
+A hit needs the content generation, the page under it and the most-read block,
+and for an article the read counted, but only if the page is there (a miss goes
+on to the view, which counts it). One script does all of it when the cache is
+Redis, and counts the read when the read buffer is on the same Redis. It is sent
+over a connection the thread keeps: redis-py's per-command machinery costs more
+than the round trip itself, and this runs on every page a LINE share brings.
+"""
+
+import threading
+
+from django.conf import settings
+from django.core.cache import caches
+from redis.exceptions import NoScriptError
+
+from articles import page_cache
+from articles.read_buffer import RECORD_FUNCTION, get_buffer
+from articles.search import generation
+from articles.services.reads import bangkok_today
+from newsroom.cache import GENERATION
+
+# KEYS: generation, then (to count a read) record()'s four keys.
+# ARGV: page key before/after the generation, block key before/after, "1" to
+# count, then record()'s four other arguments.
+HIT = (
+    RECORD_FUNCTION
+    + """
+local gen = redis.call('get', KEYS[1])
+if not gen then return false end
+local page = redis.call('get', ARGV[1] .. gen .. ARGV[2])
+if not page then return {gen} end
+local block = redis.call('get', ARGV[3] .. gen .. ARGV[4]) or ''
+local count = ''
+if ARGV[5] == '1' then
+  count = record(KEYS[2], KEYS[3], KEYS[4], KEYS[5],
+                 ARGV[6], ARGV[7], ARGV[8], ARGV[9])
+end
+return {gen, page, block, count}
+"""
+)
+
+
+class _Hits:
+    """What a worker needs for the script, made once: the cache proxy is a
+    thread-local lookup, and keys would be validated on every call."""
+
+    def __init__(self, url, cache, buffer):
+        self.url = url
+        self.caches_setting = settings.CACHES
+        self.cache = cache
+        self.buffer = buffer  # None when reads are buffered elsewhere (or not)
+        self.client = cache.redis_client()
+        self.sha = self.client.script_load(HIT)
+        self.make_key = cache.make_key
+        self.local = threading.local()
+
+    def __call__(self, scheme, host, name, article_id, counted):
+        make_key = self.make_key
+        keys = [make_key(generation.KEY)]
+        args = [
+            part
+            for key in page_cache.key_patterns(scheme, host, name)
+            for part in make_key(key).split(GENERATION, 1)
+        ]
+        if article_id is not None and counted and self.buffer is not None:
+            read_keys, read_args = self.buffer.record_arguments(
+                article_id, bangkok_today()
+            )
+            keys += read_keys
+            args += ["1", *read_args]
+        else:
+            args.append("0")
+        return self._evalsha(keys, args)
+
+    def _evalsha(self, keys, args):
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            connection = self.local.connection = (
+                self.client.connection_pool.make_connection()
+            )
+        try:
+            connection.send_command("EVALSHA", self.sha, len(keys), *keys, *args)
+            return connection.read_response()
+        except NoScriptError:  # Redis restarted or flushed its scripts
+            self.sha = self.client.script_load(HIT)
+            return self._evalsha(keys, args)
+        except Exception:
+            connection.disconnect()  # the next call connects again
+            raise
+
+
+_hits = None
+
+
+def _for_this_worker():
+    global _hits
+    url = getattr(settings, "REDIS_URL", "")
+    if not url:
+        return None
+    buffer = get_buffer()
+    shared = buffer if buffer is not None and buffer.url == url else None
+    if (
+        _hits is None
+        or _hits.url != url
+        or _hits.buffer is not shared
+        or _hits.caches_setting is not settings.CACHES
+    ):
+        cache = caches["default"]
+        if not hasattr(cache, "redis_client"):
+            return None
+        _hits = _Hits(url, cache, shared)
+    return _hits
+
+
+def page_hit(scheme, host, name, article_id=None, counted=False):
+    """(generation, Page or None, block or None, reads) in one round trip, or
+    None without a Redis cache. For an article found, the read is counted when
+    `counted` and reads is the count to show; reads is None when the caller
+    must count or look it up (reads buffered elsewhere, or the shown count
+    expired, in which case nothing was counted)."""
+    hits = _for_this_worker()
+    if hits is None:
+        return None
+    found = hits(scheme, host, name, article_id, counted)
+    if not found:
+        return None, None, None, None
+    gen = int(found[0])
+    if len(found) == 1:
+        return gen, None, None, None
+    _, entry, block, count = found
+    page = page_cache.Page(*hits.cache.loads(entry))
+    block = hits.cache.loads(block) if block != b"" else None
+    reads = count if isinstance(count, int) and count >= 0 else None
+    return gen, page, block, reads

@@ -1,0 +1,198 @@
+"""Cached public pages answered in front of Django, for anonymous visitors.
+
+The home page, an agency's page and an article are the pages a LINE share sends
+thousands to at once, and a cached one is the same bytes for everyone but three
+holes (page_cache). So the WSGI application answers them itself when the visitor
+has no session (nobody logged in) and no pending message: one cache round trip
+for the page, the most-read block and the generation, the visitor's own CSRF
+token and cookie made as Django's CsrfViewMiddleware makes them, the read
+counted as the view counts it, and the headers the whole middleware stack gave
+the page when Django rendered it. Anything else, and every miss, is Django's.
+
+PageCacheMiddleware, first in the stack, stores what the views rendered once the
+other middleware has added its headers.
+"""
+
+import logging
+import re
+import time
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qs
+
+from django.conf import settings
+from django.http import parse_cookie
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+from django.utils.http import http_date
+
+from articles import page_cache, page_hits
+from articles.services.reads import is_visit, read_count
+from newsroom.csrf_token import mask, random_string
+
+logger = logging.getLogger(__name__)
+
+# The addresses of articles/urls.py whose pages page_cache names.
+ARTICLE_PATH = re.compile(r"/news/([0-9]{1,18})/")
+AGENCY_PATH = re.compile(r"/agency/([-a-zA-Z0-9_]+)/")
+TOKEN_CHARS = re.compile(f"[{re.escape(CSRF_ALLOWED_CHARS)}]+")
+
+
+def page_name(path, query):
+    """(name, article id or None) of a cacheable page at this address, or None."""
+    if path == "/" or AGENCY_PATH.fullmatch(path):
+        slug = "" if path == "/" else path.split("/")[2]
+        pages = parse_qs(query).get("page") if query else None
+        return page_cache.list_name(slug, pages[-1] if pages else "1"), None
+    match = ARTICLE_PATH.fullmatch(path)
+    if match:
+        pk = int(match[1])
+        return page_cache.article_name(pk), pk
+    return None
+
+
+def csrf_secret(cookie):
+    """The secret of a CSRF cookie as CsrfViewMiddleware reads it, or None if it
+    is missing or malformed (then a new one is made)."""
+    if not cookie or not TOKEN_CHARS.fullmatch(cookie):
+        return None
+    if len(cookie) == CSRF_SECRET_LENGTH:
+        return cookie
+    if len(cookie) == 2 * CSRF_SECRET_LENGTH:  # a masked token: unmask it
+        index, base = CSRF_ALLOWED_CHARS.index, len(CSRF_ALLOWED_CHARS)
+        key, cipher = cookie[:CSRF_SECRET_LENGTH], cookie[CSRF_SECRET_LENGTH:]
+        return "".join(
+            CSRF_ALLOWED_CHARS[(index(c) - index(k)) % base]
+            for c, k in zip(cipher, key, strict=True)
+        )
+    return None
+
+
+def csrf_cookie_header(secret):
+    """The Set-Cookie value CsrfViewMiddleware sends with every used token."""
+    return f"{settings.CSRF_COOKIE_NAME}={secret}{_csrf_cookie_attributes()}"
+
+
+_attributes = (None, "")
+
+
+def _csrf_cookie_attributes():
+    # Made as HttpResponse.set_cookie makes them; only the expiry date moves,
+    # once a second.
+    global _attributes
+    now = int(time.time())
+    if _attributes[0] != now:
+        cookie = SimpleCookie()
+        name = settings.CSRF_COOKIE_NAME
+        cookie[name] = "x"
+        morsel = cookie[name]
+        if settings.CSRF_COOKIE_AGE is not None:
+            morsel["expires"] = http_date(now + settings.CSRF_COOKIE_AGE)
+            morsel["max-age"] = int(settings.CSRF_COOKIE_AGE)
+        morsel["path"] = settings.CSRF_COOKIE_PATH
+        if settings.CSRF_COOKIE_DOMAIN is not None:
+            morsel["domain"] = settings.CSRF_COOKIE_DOMAIN
+        if settings.CSRF_COOKIE_SECURE:
+            morsel["secure"] = True
+        if settings.CSRF_COOKIE_HTTPONLY:
+            morsel["httponly"] = True
+        if settings.CSRF_COOKIE_SAMESITE:
+            morsel["samesite"] = settings.CSRF_COOKIE_SAMESITE
+        _attributes = (now, morsel.OutputString()[len(name) + 2 :])
+    return _attributes[1]
+
+
+def request_scheme(environ):
+    """HttpRequest.scheme, from the WSGI environ."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def request_host(environ):
+    """The raw host HttpRequest.get_host() would return, or None. Not validated:
+    only hosts Django accepted have pages in the cache."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        return environ["HTTP_X_FORWARDED_HOST"]
+    return environ.get("HTTP_HOST")
+
+
+class CachedPageApp:
+    """WSGI application: cached pages first, Django for everything else."""
+
+    def __init__(self, django_app):
+        self.django_app = django_app
+        # A token kept in the session needs the session: Django's job.
+        self.enabled = not settings.CSRF_USE_SESSIONS
+
+    def __call__(self, environ, start_response):
+        answer = self.answer(environ) if self.enabled else None
+        if answer is None:
+            return self.django_app(environ, start_response)
+        headers, body = answer
+        start_response("200 OK", headers)
+        return [body]
+
+    def answer(self, environ):
+        """(headers, body) of the cached page for this request, or None."""
+        method = environ.get("REQUEST_METHOD")
+        if method not in ("GET", "HEAD"):
+            return None
+        cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
+        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+            return None
+        found = page_name(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING"))
+        host = request_host(environ)
+        if found is None or host is None:
+            return None
+        name, article_id = found
+        scheme = request_scheme(environ)
+        try:
+            gen, page, block, reads = self.find(
+                scheme, host, name, article_id, is_visit(method, environ)
+            )
+        except Exception:  # the cache is down: Django answers, or reports it
+            logger.exception("cached page %s", name)
+            return None
+        if page is None:
+            return None
+        secret = csrf_secret(cookies.get(settings.CSRF_COOKIE_NAME))
+        secret = secret or random_string()
+        body = page.fill(
+            lambda: mask(secret),
+            reads,
+            lambda: block if block is not None else page_cache.most_read_html(gen),
+        )
+        headers = [
+            *page.headers,
+            ("Content-Length", str(len(body))),
+            ("Set-Cookie", csrf_cookie_header(secret)),
+        ]
+        return headers, body
+
+    def find(self, scheme, host, name, article_id, counted):
+        """(generation, Page or None, block, reads): an article's read is
+        counted only when its page is there."""
+        hit = page_hits.page_hit(scheme, host, name, article_id, counted)
+        if hit is None:  # no Redis cache: look up, then count
+            gen, page, block = page_cache.find(scheme, host, name)
+            reads = None
+        else:
+            gen, page, block, reads = hit
+        if page is not None and article_id is not None and reads is None:
+            reads = read_count(article_id=article_id, counted=counted)
+        return gen, page, block, reads
+
+
+class PageCacheMiddleware:
+    """First in the stack: caches the page a view set aside (page_cache.store)
+    with the headers every other middleware has added."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        page_cache.keep(request, response)
+        return response

@@ -1,0 +1,131 @@
+"""Cached pages on Redis: one round trip per hit, the read counted in it exactly
+once, and nothing counted for a miss (the view counts that one)."""
+
+import os
+import re
+import uuid
+
+import pytest
+import redis
+from django.test import override_settings
+
+from articles import page_hits
+from articles.models import ReadTotal
+from articles.read_buffer import get_buffer
+from articles.search import generation
+from articles.services.reads import reads_flush
+from tests.articles.wsgi_client import WSGIClient
+from tests.factories import make_article
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+READS = re.compile(r"read-count\">(\d+)<")
+
+
+def redis_available():
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not redis_available(), reason="needs Redis at TEST_REDIS_URL"),
+]
+
+
+@pytest.fixture
+def redis_site():
+    """The cache and the read buffer on one Redis, under this test's own keys."""
+    run = uuid.uuid4().hex
+    cache_prefix, reads_prefix = f"newsroom-test-cache-{run}", f"newsroom-test:{run}:"
+    caches = {
+        "default": {
+            "BACKEND": "newsroom.cache.PooledRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": cache_prefix,
+        }
+    }
+    with override_settings(
+        CACHES=caches,
+        REDIS_URL=REDIS_URL,
+        READS_REDIS_URL=REDIS_URL,
+        READS_REDIS_PREFIX=reads_prefix,
+        READS_FLUSH_SECONDS=0,
+    ):
+        yield get_buffer()
+    client = redis.Redis.from_url(REDIS_URL)
+    for prefix in (cache_prefix, reads_prefix):
+        keys = list(client.scan_iter(f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+
+
+@pytest.fixture
+def round_trips(monkeypatch):
+    calls = []
+    original = page_hits._Hits._evalsha
+
+    def counting(self, keys, args):
+        calls.append(keys)
+        return original(self, keys, args)
+
+    monkeypatch.setattr(page_hits._Hits, "_evalsha", counting)
+    return calls
+
+
+def shown(response):
+    return int(READS.search(response.text)[1])
+
+
+def test_each_hit_is_one_round_trip_and_one_read(redis_site, round_trips, agency):
+    article = make_article(agency=agency, reads=10)
+    wsgi = WSGIClient()
+    counts = [shown(wsgi.get(article.get_absolute_url())) for _ in range(5)]
+    assert counts == [11, 12, 13, 14, 15]
+    assert wsgi.django_calls == 1  # the first visit rendered it
+    assert len(round_trips) == 5  # the miss's lookup, then one per hit
+    assert redis_site.pending_total() == 5
+    assert reads_flush() == 5
+    assert ReadTotal.objects.get(article=article).total == 15
+
+
+def test_a_miss_counts_nothing_before_the_view_counts_it(redis_site, agency):
+    article = make_article(agency=agency, reads=3)
+    wsgi = WSGIClient()
+    wsgi.get(article.get_absolute_url())
+    generation.bump()  # every cached page is now stale
+    assert shown(wsgi.get(article.get_absolute_url())) == 5
+    assert wsgi.django_calls == 2
+    assert redis_site.pending_total() == 2
+
+
+def test_expired_shown_count_is_read_from_the_database(redis_site, agency):
+    article = make_article(agency=agency, reads=40)
+    wsgi = WSGIClient()
+    wsgi.get(article.get_absolute_url())
+    reads_flush()
+    redis_site.client.delete(redis_site.key(f"shown:{article.pk}"))
+    assert shown(wsgi.get(article.get_absolute_url())) == 42
+    assert wsgi.django_calls == 1
+    assert redis_site.pending_total() == 1
+
+
+def test_head_and_crawlers_see_the_count_without_adding(redis_site, agency):
+    article = make_article(agency=agency, reads=7)
+    wsgi = WSGIClient()
+    wsgi.get(article.get_absolute_url())
+    wsgi.get(article.get_absolute_url(), method="HEAD")
+    bot = wsgi.get(article.get_absolute_url(), agent="facebookexternalhit/1.1")
+    assert shown(bot) == 8
+    assert redis_site.pending_total() == 1
+
+
+def test_scripts_flushed_from_redis_are_loaded_again(redis_site, agency):
+    article = make_article(agency=agency)
+    wsgi = WSGIClient()
+    wsgi.get(article.get_absolute_url())
+    redis_site.client.script_flush()
+    assert wsgi.get(article.get_absolute_url()).status_code == 200
+    assert wsgi.django_calls == 1
+    assert redis_site.pending_total() == 2
