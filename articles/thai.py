@@ -108,7 +108,7 @@ def parse_thai_datetime(text, *, whole=False):
 
 _lock = threading.Lock()
 _tokenizer = None
-_extra_words: set[str] = set()
+_extra_words: dict[str, None] = {}  # in the order added
 _dictionaries = itertools.count(1)
 
 # What pythainlp's remove_repeat_vowels would change: a vowel or mark repeated,
@@ -153,13 +153,18 @@ def dictionary_version():
     return len(_extra_words)
 
 
+def words_since(version):
+    """The words add_words() added after dictionary_version() was `version`."""
+    return list(_extra_words)[version:]
+
+
 def add_words(words):
     """Add names (agencies, provinces, offices) to the segmentation dictionary."""
     global _tokenizer
-    new = {w.strip() for w in words if w and w.strip()} - _extra_words
+    new = {w.strip() for w in words if w and w.strip()} - _extra_words.keys()
     if new:
         with _lock:
-            _extra_words.update(new)
+            _extra_words.update(dict.fromkeys(sorted(new)))
             _tokenizer = None
 
 
@@ -192,7 +197,7 @@ def _get_tokenizer():
 
                 from articles.thai_words import GOVERNMENT_WORDS
 
-                words = set(thai_words()) | GOVERNMENT_WORDS | _extra_words
+                words = set(thai_words()) | GOVERNMENT_WORDS | _extra_words.keys()
                 words = {w for w in words if w.strip() and "\n" not in w}
                 try:
                     _tokenizer = _Nlpo3Newmm(words)

@@ -2,6 +2,7 @@
 
 import collections
 import functools
+import itertools
 import multiprocessing
 import multiprocessing.util
 
@@ -48,15 +49,24 @@ def tsvector_literal(words):
     offset = 0
     for name, weight in WEIGHTS.items():
         field = words[name]
-        for index, word in enumerate(field, start=1):
-            found = positions.setdefault(word, [])
-            if len(found) < MAX_POSITIONS:
-                found.append(f"{min(offset + index, MAX_POSITION)}{weight}")
-        offset += len(field)  # `||` shifts the right side past the left's end
+        capped = f"{MAX_POSITION}{weight}"
+        # `||` shifts the right side past the left's end.
+        for index, word in enumerate(field, offset + 1):
+            label = f"{index}{weight}" if index < MAX_POSITION else capped
+            found = positions.get(word)
+            if found is None:
+                positions[word] = [label]
+            elif len(found) < MAX_POSITIONS:
+                found.append(label)
+        offset += len(field)
+    # A character is at most 4 bytes in UTF-8: most words need no encoding.
+    short = MAX_LEXEME_BYTES // 4
     return " ".join(
-        f"'{word}':{','.join(found)}"
-        for word, found in positions.items()
-        if len(word.encode()) <= MAX_LEXEME_BYTES
+        [
+            f"'{word}':{','.join(found)}"
+            for word, found in positions.items()
+            if len(word) <= short or len(word.encode()) <= MAX_LEXEME_BYTES
+        ]
     )
 
 
@@ -79,12 +89,10 @@ def document_fields(pk, parts, with_tsvector=False):
     # and stand for whole-word matches of terms of a trigram or more: every
     # distinct word of that length is enough, at a fraction of the trigrams of
     # the whole text; the title is kept whole.
-    longer = dict.fromkeys(
-        w
-        for name in ("title", "lead", "body", "extra")
-        for w in words[name]
-        if len(w) >= MIN_SUBSTRING_LENGTH
+    distinct = dict.fromkeys(
+        itertools.chain(words["title"], words["lead"], words["body"], words["extra"])
     )
+    longer = [w for w in distinct if len(w) >= MIN_SUBSTRING_LENGTH]
     plain = texts["title"].lower() + "\n" + " ".join(longer)
     fields = {name: " ".join(found) for name, found in words.items()}
     document = tsvector_literal(words) if with_tsvector else None

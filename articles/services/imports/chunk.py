@@ -68,9 +68,17 @@ def _failed(prepared, reason):
     )
 
 
+def _cut_otherwise(prepared):
+    """Whether a word added to the dictionary since the page was segmented (an
+    agency's name) is in its text: a word that is not cannot change the cut."""
+    if prepared.dictionary == thai.dictionary_version():
+        return False
+    added = thai.words_since(prepared.dictionary)
+    return any(word in text for text, _ in prepared.parts.values() for word in added)
+
+
 def _document(pk, values, prepared, tsv):
-    if prepared.parts is None or prepared.dictionary != thai.dictionary_version():
-        # Not segmented ahead, or cut before an agency's name was added.
+    if prepared.parts is None or _cut_otherwise(prepared):
         prepared = segmented(prepared)
     extra = extra_text(values["agency"], values["author"], values["editor_name"])
     parts = {**prepared.parts, "extra": _extra_parts.of(extra)}

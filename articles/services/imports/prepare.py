@@ -22,9 +22,10 @@ from articles.search.indexing import text_parts
 from articles.search.text import plain_text
 from articles.services.imports.files import read_page
 
-# Pages a worker takes at a time, and batches in flight per worker.
-BATCH = 16
-AHEAD = 3
+# Pages a worker takes at a time, and batches in flight per worker: more
+# than a chunk in all, so the workers go on while a chunk is written.
+BATCH = 20
+AHEAD = 6
 
 
 @dataclass
@@ -112,6 +113,7 @@ def prepared_pages(files, *, workers, demand=None):
                     if pools:
                         pools[-1].close()  # finishes what it was given
                     version = thai.dictionary_version()
+                    thai.segment("ก")  # loaded once here, not in each worker
                     pools.append(context.Pool(workers))
                 work = (batch, demand.segment)
                 pending.append(pools[-1].apply_async(_prepare_many, work))
