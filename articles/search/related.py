@@ -29,9 +29,11 @@ def related_terms(document):
 
 
 def related_articles(article, *, limit=LIMIT):
-    """Up to `limit` published articles: most shared words first, then the same
-    agency, then the newest; never the article itself. Uses the stored words, so
-    the page never loads the segmenter."""
+    """Up to `limit` published articles: most words shared with this one's title
+    and lead first, then the same agency, then the newest; never the article
+    itself. Only its neighbours in time and its agency's latest are looked at
+    (backends/base.py). Uses the stored words: the page never loads the
+    segmenter."""
     key = f"related:{generation.current()}:{article.pk}:{limit}"
     cached = cache.get(key)
     if cached is not None:

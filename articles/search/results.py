@@ -47,6 +47,7 @@ class SearchResults:
     per_page: int = PAGE_SIZE
     all_terms: bool = True  # False: no article had every term; any term shown
     too_broad: bool = False  # the terms are in too much of the news to rank
+    exact: bool = True  # False: `total` is a lower bound (a word in much news)
 
     def __iter__(self):
         return iter(self.hits)
@@ -67,7 +68,10 @@ class SearchResults:
 
     @property
     def has_next(self):
-        return self.number < self.num_pages
+        # Past a lower bound there may be more: the next page looks further.
+        return self.number < self.num_pages or (
+            not self.exact and self.number * self.per_page >= self.total
+        )
 
     @property
     def previous_page_number(self):
@@ -116,37 +120,39 @@ def _search(results, terms, agency, date_from, date_to, page, per_page):
     backend = get_backend()
     filters = _filters(agency, date_from, date_to)
     page = max(1, int(page or 1))
-    rows = []
+    found = None
     for require_all in (True, False) if len(terms) > 1 else (True,):
-        offset = (page - 1) * per_page
-        rows = backend.search(
-            terms, filters, limit=per_page, offset=offset, require_all=require_all
+        found = backend.search(
+            terms,
+            filters,
+            limit=per_page,
+            offset=(page - 1) * per_page,
+            require_all=require_all,
         )
-        if not rows and page > 1:
-            total = backend.count(terms, filters, require_all=require_all)
-            if total:  # past the last page: show the last one
-                page = -(-total // per_page)
-                rows = backend.search(
-                    terms,
-                    filters,
-                    limit=per_page,
-                    offset=(page - 1) * per_page,
-                    require_all=require_all,
-                )
-        if rows:
+        if not found.rows and found.total and page > 1:
+            page = -(-found.total // per_page)  # past the last page: the last
+            found = backend.search(
+                terms,
+                filters,
+                limit=per_page,
+                offset=(page - 1) * per_page,
+                require_all=require_all,
+            )
+        if found.rows:
             results.all_terms = require_all
             break
-    if not rows:
+    if not found.rows:
         return results
     articles = Article.objects.select_related("agency", "reads").in_bulk(
-        [row[0] for row in rows]
+        [pk for pk, _ in found.rows]
     )
     results.hits = [
         Hit(article=articles[pk], rank=float(score), terms=terms)
-        for pk, score, _ in rows
+        for pk, score in found.rows
         if pk in articles
     ]
-    results.total = rows[0][2]
+    results.total = found.total
+    results.exact = found.exact
     results.number = page
     results.per_page = per_page
     return results

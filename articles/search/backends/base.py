@@ -2,6 +2,21 @@
 
 Terms reaching here are only letters, digits and marks (see text.clean_token)
 and always travel as query parameters.
+
+Testing a term against one stored document costs tens of microseconds (its
+words are compressed out of line), and a word of everyday news is in most of
+the articles, so no search tests or ranks every match. It looks in stages and
+stops at the first that fills the page:
+
+1. the newest WINDOW published articles, each tested: a word of everyday news
+   fills the page here, ranked among the newest news;
+2. (every term required) the newest CAP articles holding every term as a whole
+   word, found by the word index alone, which needs no document read: whole
+   words outrank substrings, so they alone fill the page when enough of them;
+3. the newest CAP articles matching, words or substrings, then ranked.
+
+A total reached by stage 1 or capped at stage 3 is a lower bound: the page
+says "at least".
 """
 
 from dataclasses import dataclass
@@ -15,15 +30,17 @@ from articles.search.text import MIN_SUBSTRING_LENGTH
 
 # Score tiers: more terms matched (OR fallback), then more terms matched as whole
 # words, then terms in the title, then in the lead; newer first on ties. No
-# term-frequency rank: it reads every matching document's whole index entry,
-# which costs seconds when a word is in most of the news, for little gain in
-# news, where recency matters more.
+# term-frequency rank: it reads every document's whole index entry.
 MATCHED_TIER = 1_000_000
 WORD_TIER = 10_000
 TITLE_TIER = 100
 LEAD_TIER = 1
-# Related news is a side dish of the article page: past this, the page shows the
-# agency's latest news instead of waiting (articles/search/related.py).
+WINDOW = 200  # newest articles tested first (stage 1)
+CAP = 500  # newest matches ranked at most (stages 2 and 3)
+# Related news looks at this many articles published before the article, as
+# many after it, and the agency's latest; past the timeout the page shows the
+# agency's latest instead of waiting (articles/search/related.py).
+RELATED_AROUND = 100
 RELATED_TIMEOUT_MS = 250
 
 
@@ -38,6 +55,28 @@ class Filters:
     end: datetime | None = None  # exclusive
 
 
+@dataclass
+class Found:
+    rows: list  # [(article id, score)] of the page asked for, best first
+    total: int
+    exact: bool = True  # False: at least `total` articles match
+
+
+def _flag(sql):
+    # A CASE is never answered by an index: the planner tests it row by row.
+    return f"(CASE WHEN {sql} THEN 1 ELSE 0 END)"
+
+
+def _sum(parts):
+    sql = " + ".join(_flag(s) for s, _ in parts) or "0"
+    return sql, [p for _, ps in parts for p in ps]
+
+
+def _join(parts, joiner):
+    sql = joiner.join(f"({s})" for s, _ in parts)
+    return sql, [p for _, ps in parts for p in ps]
+
+
 class Backend:
     def word_match(self, term):
         """(sql, params): the term is one of the document's words."""
@@ -46,6 +85,10 @@ class Backend:
     def substring_match(self, term):
         """(sql, params): the term occurs in the document's text."""
         raise NotImplementedError
+
+    def words_match(self, terms):
+        """(sql, params): every term is one of the document's words."""
+        return _join([self.word_match(t) for t in terms], " AND ")
 
     def fetch(self, sql, params, *, timeout_ms=None):
         # timeout_ms: honoured where the database can cancel a statement.
@@ -60,112 +103,159 @@ class Backend:
             return self.substring_match(term)
         return self.word_match(term)
 
-    @staticmethod
-    def _flag(sql):
-        return f"(CASE WHEN {sql} THEN 1 ELSE 0 END)"
-
-    def _sum(self, parts):
-        sql = " + ".join(self._flag(s) for s, _ in parts)
-        params = [p for _, ps in parts for p in ps]
-        return sql, params
-
-    def _visible(self, filters):
-        sql = ["a.status = %s", "a.published_at <= %s"]
+    def _visible(self, filters, alias="a"):
+        sql = [f"{alias}.status = %s", f"{alias}.published_at <= %s"]
         params = [Article.Status.PUBLISHED, timezone.now()]
         if filters.agency_id is not None:
-            sql.append("a.agency_id = %s")
+            sql.append(f"{alias}.agency_id = %s")
             params.append(filters.agency_id)
         if filters.start is not None:
-            sql.append("a.published_at >= %s")
+            sql.append(f"{alias}.published_at >= %s")
             params.append(filters.start)
         if filters.end is not None:
-            sql.append("a.published_at < %s")
+            sql.append(f"{alias}.published_at < %s")
             params.append(filters.end)
         return " AND ".join(sql), params
 
-    def search(self, terms, filters, *, limit, offset, require_all=True):
-        """[(article id, score, total)] of one page, best first."""
-        matches = [self.term_match(t) for t in terms]
-        words_sql, words_params = self._sum([self.word_match(t) for t in terms])
-        title_sql, title_params = self._sum(
-            [("d.title LIKE %s", [f"%{t}%"]) for t in terms]
-        )
-        lead_sql, lead_params = self._sum(
-            [("d.lead LIKE %s", [f"%{t}%"]) for t in terms]
-        )
-        score = (
+    def _score(self, terms, require_all, *, all_words=False):
+        """(sql, params) of the score; all_words: every term is known to be a
+        whole word of every row, so no document is read for it."""
+        like = [f"%{t}%" for t in terms]
+        title_sql, title_params = _sum([("d.title LIKE %s", [p]) for p in like])
+        lead_sql, lead_params = _sum([("d.lead LIKE %s", [p]) for p in like])
+        if all_words:
+            words_sql, words_params = str(len(terms)), []
+        else:
+            words_sql, words_params = _sum([self.word_match(t) for t in terms])
+        sql = (
             f"{WORD_TIER} * ({words_sql}) + {TITLE_TIER} * ({title_sql}) "
             f"+ {LEAD_TIER} * ({lead_sql})"
         )
-        score_params = words_params + title_params + lead_params
+        params = words_params + title_params + lead_params
+        if not require_all:
+            matched_sql, matched_params = _sum([self.term_match(t) for t in terms])
+            sql = f"{MATCHED_TIER} * ({matched_sql}) + {sql}"
+            params = matched_params + params
+        return sql, params
+
+    def _matches(self, terms, require_all):
+        flags = [(f"{_flag(s)} = 1", ps) for s, ps in map(self.term_match, terms)]
+        return _join(flags, " AND " if require_all else " OR ")
+
+    def search(self, terms, filters, *, limit, offset, require_all=True):
+        """Found: one page of matching article ids, best first, and the total."""
+        need = offset + limit + 1  # one more than the page: is there a next?
+        rows, probed = self._newest_window(terms, filters, require_all)
+        if probed < WINDOW:  # the window held every visible article
+            return Found(rows[offset : offset + limit], len(rows))
+        if len(rows) >= need:
+            return Found(rows[offset : offset + limit], len(rows), exact=False)
+        cap = max(CAP, need)
         if require_all:
-            where = " AND ".join(f"({s})" for s, _ in matches)
-        else:
-            where = " OR ".join(f"({s})" for s, _ in matches)
-            matched_sql, matched_params = self._sum(matches)
-            score = f"{MATCHED_TIER} * ({matched_sql}) + {score}"
-            score_params = matched_params + score_params
-        where_params = [p for _, ps in matches for p in ps]
-        visible_sql, visible_params = self._visible(filters)
-        sql = f"""
-            SELECT a.id, {score} AS score, COUNT(*) OVER () AS total
-            FROM articles_searchdocument d
-            JOIN articles_article a ON a.id = d.article_id
-            WHERE {visible_sql} AND ({where})
-            ORDER BY score DESC, a.published_at DESC, a.id DESC
-            LIMIT %s OFFSET %s
-        """
-        params = score_params + visible_params + where_params + [limit, offset]
-        return self.fetch(sql, params)
+            rows, _ = self._newest_matches(terms, filters, True, cap, all_words=True)
+            if len(rows) >= need:  # substrings are not counted: a lower bound
+                return Found(rows[offset : offset + limit], len(rows), exact=False)
+        rows, more = self._newest_matches(terms, filters, require_all, cap)
+        return Found(rows[offset : offset + limit], len(rows), exact=not more)
 
-    def count(self, terms, filters, *, require_all=True):
-        matches = [self.term_match(t) for t in terms]
-        joiner = " AND " if require_all else " OR "
-        where = joiner.join(f"({s})" for s, _ in matches)
+    def _newest_window(self, terms, filters, require_all):
+        """Stage 1: ([(id, score)] best first, articles probed)."""
         visible_sql, visible_params = self._visible(filters)
+        score_sql, score_params = self._score(terms, require_all)
+        where_sql, where_params = self._matches(terms, require_all)
         sql = f"""
-            SELECT COUNT(*) FROM articles_searchdocument d
-            JOIN articles_article a ON a.id = d.article_id
-            WHERE {visible_sql} AND ({where})
-        """
-        params = visible_params + [p for _, ps in matches for p in ps]
-        return self.fetch(sql, params)[0][0]
-
-    def related(self, *, article_id, agency_id, terms, limit, recent=20):
-        """Ids of published articles sharing the most words with this one, the
-        same agency counting as one more shared word, newest first on ties;
-        the agency's recent news fill the rest."""
-        visible_sql, visible_params = self._visible(Filters())
-        words = [self.word_match(t) for t in terms]
-        if words:
-            shared_sql, shared_params = self._sum(words)
-            any_sql = " OR ".join(f"({s})" for s, _ in words)
-            any_params = [p for _, ps in words for p in ps]
-        else:
-            shared_sql, shared_params, any_sql, any_params = "0", [], "1 = 0", []
-        sql = f"""
-            SELECT a.id FROM articles_article a
-            LEFT JOIN articles_searchdocument d ON d.article_id = a.id
-            WHERE {visible_sql} AND a.id <> %s AND (
-                a.id IN (SELECT d.article_id FROM articles_searchdocument d
-                         WHERE {any_sql})
-                OR a.id IN (SELECT b.id FROM articles_article b
-                            WHERE b.agency_id = %s AND b.status = %s
-                            AND b.published_at <= %s AND b.id <> %s
-                            ORDER BY b.published_at DESC, b.id DESC LIMIT %s)
+            WITH w AS (
+                SELECT a.id FROM articles_article a WHERE {visible_sql}
+                ORDER BY a.published_at DESC, a.id DESC LIMIT %s
             )
-            ORDER BY ({shared_sql})
-                + (CASE WHEN a.agency_id = %s THEN 1 ELSE 0 END) DESC,
-                a.published_at DESC, a.id DESC
+            SELECT a.id, {score_sql} AS score, (SELECT COUNT(*) FROM w) AS probed
+            FROM w JOIN articles_article a ON a.id = w.id
+            JOIN articles_searchdocument d ON d.article_id = a.id
+            WHERE {where_sql}
+            ORDER BY score DESC, a.published_at DESC, a.id DESC
+        """
+        params = visible_params + [WINDOW] + score_params + where_params
+        rows = self.fetch(sql, params)
+        if not rows:  # no match: was the window full?
+            sql = (
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM articles_article a "
+                f"WHERE {visible_sql} LIMIT %s) w"
+            )
+            return [], self.fetch(sql, visible_params + [WINDOW])[0][0]
+        return [(pk, score) for pk, score, _ in rows], rows[0][2]
+
+    def _newest_matches(self, terms, filters, require_all, cap, *, all_words=False):
+        """Stages 2 and 3: ([(id, score)] of the newest `cap` matches, best
+        first; whether there are more)."""
+        visible_sql, visible_params = self._visible(filters)
+        if all_words:
+            where_sql, where_params = self.words_match(terms)
+        else:
+            where_sql, where_params = _join(
+                list(map(self.term_match, terms)),
+                " AND " if require_all else " OR ",
+            )
+        score_sql, score_params = self._score(terms, require_all, all_words=all_words)
+        sql = f"""
+            SELECT a.id, {score_sql} AS score, a.published_at FROM (
+                SELECT a.id FROM articles_searchdocument d
+                JOIN articles_article a ON a.id = d.article_id
+                WHERE {visible_sql} AND ({where_sql})
+                ORDER BY a.published_at DESC, a.id DESC LIMIT %s
+            ) c
+            JOIN articles_article a ON a.id = c.id
+            JOIN articles_searchdocument d ON d.article_id = a.id
+            ORDER BY score DESC, a.published_at DESC, a.id DESC
+        """
+        params = score_params + visible_params + where_params + [cap + 1]
+        rows = self.fetch(sql, params)
+        more = len(rows) > cap
+        if more:  # the one past the cap, the oldest, only tells there are more
+            rows.remove(min(rows, key=lambda row: (row[2], row[0])))
+        return [(pk, score) for pk, score, _ in rows], more
+
+    def related(self, *, article_id, agency_id, terms, limit):
+        """Ids of published articles sharing the most of `terms` with this one
+        in their title or lead, the same agency counting as one more shared
+        term, newest first on ties; the agency's latest fill the rest.
+
+        Only neighbours are looked at: the RELATED_AROUND articles published
+        just before this one and just after it, and the agency's latest, which
+        keeps the query to a few index steps and short columns."""
+        visible_sql, visible_params = self._visible(Filters(), alias="b")
+        words = [
+            ("(' ' || d.title || ' ' || d.lead || ' ') LIKE %s", [f"% {t} %"])
+            for t in terms
+        ]
+        shared_sql, shared_params = _sum(words)
+        mine = "(SELECT published_at FROM articles_article WHERE id = %s)"
+        sides = [
+            f"b.published_at <= {mine} ORDER BY b.published_at DESC, b.id DESC",
+            f"b.published_at > {mine} ORDER BY b.published_at, b.id",
+            "b.agency_id = %s ORDER BY b.published_at DESC, b.id DESC",
+        ]
+        near = " UNION ".join(
+            f"SELECT id FROM (SELECT b.id FROM articles_article b "
+            f"WHERE {visible_sql} AND {side} LIMIT %s) n{i}"
+            for i, side in enumerate(sides)
+        )
+        near_params = []
+        for value, count in (
+            (article_id, RELATED_AROUND),
+            (article_id, RELATED_AROUND),
+            (agency_id, limit),
+        ):
+            near_params += visible_params + [value, count]
+        score = f"({shared_sql}) + (CASE WHEN a.agency_id = %s THEN 1 ELSE 0 END)"
+        sql = f"""
+            SELECT a.id, {score} AS score
+            FROM ({near}) c
+            JOIN articles_article a ON a.id = c.id
+            LEFT JOIN articles_searchdocument d ON d.article_id = a.id
+            WHERE a.id <> %s
+            ORDER BY score DESC, a.published_at DESC, a.id DESC
             LIMIT %s
         """
-        params = (
-            visible_params
-            + [article_id]
-            + any_params
-            + [agency_id, visible_params[0], visible_params[1], article_id, recent]
-            + shared_params
-            + [agency_id, limit]
-        )
+        params = shared_params + [agency_id] + near_params + [article_id, limit]
         rows = self.fetch(sql, params, timeout_ms=RELATED_TIMEOUT_MS)
-        return [row[0] for row in rows]
+        return [pk for pk, score in rows if score > 0]

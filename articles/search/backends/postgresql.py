@@ -23,6 +23,11 @@ class PostgresBackend(Backend):
         # article holding a common word).
         return "d.document @@ %s::tsquery", [_lexeme(term)]
 
+    def words_match(self, terms):
+        # One tsquery: the word index intersects the words' lists itself, and
+        # a match needs no recheck against the stored document.
+        return "d.document @@ %s::tsquery", [" & ".join(map(_lexeme, terms))]
+
     def substring_match(self, term):
         # pg_trgm's GIN index answers LIKE '%...%'; `plain` is lower-cased.
         return "d.plain LIKE %s", [f"%{term}%"]
