@@ -52,6 +52,11 @@ def list_name(slug, page):
     return f"list:{slug}:{page[:12]}"
 
 
+def content_generation(request):
+    """The content generation this request's pages are cached under."""
+    return _generation(request)
+
+
 def _generation(request):
     # Read once per request: one cache round trip, and one answer for all keys.
     if not hasattr(request, "_content_generation"):

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 from articles import page_cache
 from articles.models import Agency, Article
 from articles.page_cache import MOST_READ_HOLE, READS_HOLE
+from articles.pagination import CachedCountPaginator
 from articles.search import related_articles
 from articles.search.text import plain_text
 from articles.services.reads import read_record
@@ -50,6 +51,11 @@ class ArticleListView(MostReadMixin, ListView):
 
     def get_queryset(self):
         return Article.objects.for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        generation = page_cache.content_generation(self.request)
+        key = f"list-count:{generation}:{self.kwargs.get('slug', '')}"
+        return CachedCountPaginator(queryset, per_page, count_key=key, **kwargs)
 
     def cache_name(self):
         return page_cache.list_name(
