@@ -39,8 +39,13 @@ def _setup():
     django.setup()
 
 
-def paths(outdir):
-    """Write the path files wrk draws from; return what run.py needs to know."""
+def paths(outdir, hot=1000):
+    """Write the path files wrk draws from; return what run.py needs to know.
+
+    "article" is the hot set a LINE share or a front page makes: `hot` articles
+    spread evenly over every published one (all ten years, every agency);
+    "article-all" is every published article, nearly all of them cold; the
+    counted load draws from both."""
     from django.db.models.functions import Length
     from django.urls import reverse
 
@@ -55,8 +60,13 @@ def paths(outdir):
         .values_list("slug", flat=True)
         .distinct()
     )
+    every = [reverse("articles:detail", kwargs={"pk": pk}) for pk in sorted(ids)]
+    hot_set = every[:: max(1, len(every) // hot)][:hot]
+    cold = random.Random(3).sample(every, min(len(every), hot))
     pages = {
-        "article": [reverse("articles:detail", kwargs={"pk": pk}) for pk in ids],
+        "article": hot_set,
+        "article-all": every,
+        "count": hot_set + cold,
         "home": [reverse("articles:home")],
         "agency": [reverse("articles:agency", kwargs={"slug": s}) for s in slugs],
         "search": [f"/search/?q={quote(word)}" for word in SEARCH_WORDS],
@@ -80,6 +90,7 @@ def paths(outdir):
     except ImportError:  # no search index in this version
         indexed = 0
     return {
+        "hot": len(hot_set),
         "indexed": indexed,
         "published": len(ids),
         "total": Article.objects.count(),
@@ -169,7 +180,7 @@ def measure(outdir):
     # A page that fails is a figure (its status), not the end of the probe.
     client = Client(raise_request_exception=False)
     result = {}
-    for page in ("article", "home", "agency", "search"):
+    for page in ("article", "home", "agency", "article-all", "search"):
         if page == "search":
             # A process that served every page but search: has it paid for Thai?
             result["pythainlp_before_search"] = "pythainlp" in sys.modules
@@ -184,7 +195,7 @@ def main(argv):
         raise SystemExit(__doc__)
     _setup()
     if argv[0] == "paths":
-        out = paths(argv[1])
+        out = paths(argv[1], *(int(n) for n in argv[2:3]))
     elif argv[0] == "sums":
         out = sums()
     else:

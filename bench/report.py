@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RATIO_TARGET = 0.5  # article and home at 16 connections, against the ceiling
 P99_TARGET_MS = 50  # at 64 connections
 RSS_TARGET_MB = 150
-PAGES_ORDER = ("ceiling", "article", "home", "agency", "search")
+PAGES_ORDER = ("ceiling", "article", "home", "agency", "article-all", "search")
 
 
 def _output(command):
@@ -244,10 +244,13 @@ def render(args, info, results, started):
         f"due) over {info['agencies']} agencies, {info['indexed']:,} in the search "
         f"index; wrk {args.rounds} rounds of "
         f"{args.duration} s per page and connection count, interleaved "
-        f"({', '.join(('ceiling', 'article', 'home', 'agency', 'search'))}); "
+        f"({', '.join(PAGES_ORDER)}); "
         "figures are medians over rounds, errors are summed",
         "- gunicorn 2 sync workers, production settings, plain HTTP on loopback; "
-        "article ids drawn at random from every published article",
+        f"article: ids drawn at random from {info.get('hot', '?'):,} articles spread "
+        "evenly over all published ones, each fetched once before the round; "
+        "article-all: from every published article (nearly all cold); the read "
+        "count check draws from both",
     ]
     for result in results:
         lines += _mode_section(args, result, failures, misses)

@@ -33,11 +33,12 @@ from bench.servers import (  # noqa: E402
     fetch,
     foreign_cpu,
     probe,
+    warm,
     wrk,
 )
 
 OUT = ROOT / "bench" / "out"
-PAGES = ("ceiling", "article", "home", "agency", "search")
+PAGES = ("ceiling", "article", "home", "agency", "article-all", "search")
 # After the counted article GETs, wrk asks for robots.txt until every article
 # GET is answered (bench/count.lua), for at most this many seconds.
 MAX_DRAIN = 120
@@ -56,6 +57,14 @@ def parse_args(argv):
         metavar="N",
         help="index the N most recent articles for search (-1: all; slow: about "
         "12 ms of Thai segmentation per article and CPU)",
+    )
+    parser.add_argument(
+        "--hot-articles",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="the article page's load draws from N articles spread over the data "
+        "set, fetched once before each round; article-all draws from every one",
     )
     parser.add_argument("--connections", default="16,64")
     parser.add_argument(
@@ -90,8 +99,8 @@ def parse_args(argv):
     )
     args = parser.parse_args(argv)
     args.connections = [int(c) for c in args.connections.split(",") if c]
-    if args.articles < 1 or args.duration < 1 or args.rounds < 1:
-        parser.error("--articles, --duration and --rounds must be positive")
+    if min(args.articles, args.duration, args.rounds, args.hot_articles) < 1:
+        parser.error("--articles, --duration, --rounds, --hot-articles: positive")
     if urlsplit(args.database_url).scheme not in {"postgres", "postgresql"}:
         parser.error("--database-url must be a PostgreSQL URL")
     name = urlsplit(args.database_url).path.lstrip("/")
@@ -178,7 +187,7 @@ def count_check(args, app, env, files):
     figures = wrk(
         app.url,
         ROOT / "bench" / "count.lua",
-        [files["article"], args.duration, done_dir, QUIET],
+        [files["count"], args.duration, done_dir, QUIET],
         connections=connections,
         duration=args.duration + MAX_DRAIN,
         timeout=args.duration + MAX_DRAIN,
@@ -239,6 +248,8 @@ def run_mode(mode, args, env, files, info):
                         result["memory_before_search"] = app.memory()
                     server = ceiling if page == "ceiling" else app
                     paths = files["article" if page == "ceiling" else page]
+                    if page == "article":
+                        warm(app.url, paths)
                     before = cpu_sample()
                     figures = wrk(
                         server.url,
@@ -298,8 +309,8 @@ def main(argv=None):
     }
     env.pop("REDIS_URL", None)
     prepare_database(args, env)
-    info = probe(["paths", OUT], env)
-    files = {page: OUT / f"paths-{page}.txt" for page in PAGES[1:]}
+    info = probe(["paths", OUT, str(args.hot_articles)], env)
+    files = {page: OUT / f"paths-{page}.txt" for page in (*PAGES[1:], "count")}
     modes = args.modes or ["no-redis", "redis"]
     if "redis" in modes and not redis_ready(args.redis_url):
         if args.modes:

@@ -125,6 +125,16 @@ def fetch(url):
         return error.code, list(error.headers.items()), error.read()
 
 
+def warm(base_url, paths_file, threads=4):
+    """GET every path once, a few at a time: what a page cache holds before a
+    spike, so the round measures serving pages, not first renders."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = Path(paths_file).read_text().split()
+    with ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(lambda path: fetch(base_url + path)[0], paths))
+
+
 def parse_json_line(text):
     for line in text.splitlines():
         if line.startswith("BENCH_JSON "):
