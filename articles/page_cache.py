@@ -9,6 +9,7 @@ every worker: the cache is the shared one (Redis in production).
 """
 
 import re
+import secrets
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -84,6 +85,16 @@ class Page:
         # policy, language): a page served before the middleware runs needs them.
         self.headers = headers
 
+    def entry(self, headers):
+        """What the cache stores: first a stamp unique to this render, so a
+        worker holding a page can tell it is still the one stored (page_hits)."""
+        return (secrets.token_hex(8), self.content, self.content_type, headers)
+
+    @classmethod
+    def from_entry(cls, entry):
+        _, content, content_type, headers = entry
+        return cls(content, content_type, headers)
+
     @classmethod
     def from_response(cls, response):
         response.render()
@@ -126,7 +137,8 @@ def find(scheme, host, name):
         found = cache.get_many([key.replace(GENERATION, str(gen)) for key in keys])
     key, block_key = (key.replace(GENERATION, str(gen)) for key in keys)
     entry = found.get(key)
-    return gen, (None if entry is None else Page(*entry)), found.get(block_key)
+    page = None if entry is None else Page.from_entry(entry)
+    return gen, page, found.get(block_key)
 
 
 def key_patterns(scheme, host, name):
@@ -172,7 +184,7 @@ def keep(request, response):
         for name, value in response.items()
         if name.lower() not in UNSTORED_HEADERS
     ]
-    cache.set(key, (page.content, page.content_type, headers), request._page_seconds)
+    cache.set(key, page.entry(headers), request._page_seconds)
 
 
 def _most_read_key(gen=GENERATION):

@@ -8,6 +8,7 @@ over a connection the thread keeps: redis-py's per-command machinery costs more
 than the round trip itself, and this runs on every page a LINE share brings.
 """
 
+import collections
 import threading
 
 from django.conf import settings
@@ -21,24 +22,69 @@ from articles.services.reads import bangkok_today
 from newsroom.cache import GENERATION
 
 # KEYS: generation, then (to count a read) record()'s four keys.
-# ARGV: page key before/after the generation, block key before/after, "1" to
-# count, then record()'s four other arguments.
+# ARGV: page key before/after the generation, block key before/after, the first
+# bytes of the page the worker holds ("" if none: when the stored page starts
+# with them, "=" comes back instead of its bytes), "1" to count, then record()'s
+# four other arguments.
 HIT = (
     RECORD_FUNCTION
     + """
 local gen = redis.call('get', KEYS[1])
 if not gen then return false end
-local page = redis.call('get', ARGV[1] .. gen .. ARGV[2])
+local key = ARGV[1] .. gen .. ARGV[2]
+local page
+if ARGV[5] ~= '' then
+  local head = redis.call('getrange', key, 0, #ARGV[5] - 1)
+  if head == ARGV[5] then page = '=' end
+end
+if not page then page = redis.call('get', key) end
 if not page then return {gen} end
 local block = redis.call('get', ARGV[3] .. gen .. ARGV[4]) or ''
 local count = ''
-if ARGV[5] == '1' then
+if ARGV[6] == '1' then
   count = record(KEYS[2], KEYS[3], KEYS[4], KEYS[5],
-                 ARGV[6], ARGV[7], ARGV[8], ARGV[9])
+                 ARGV[7], ARGV[8], ARGV[9], ARGV[10])
 end
 return {gen, page, block, count}
 """
 )
+# Pages a worker keeps, so that a hit moves a few bytes instead of the page;
+# a stored page starts with a stamp unique to its render (page_cache.Page.entry),
+# and this many of its first bytes tell whether it is the one held.
+HELD_BYTES = 32 * 1024 * 1024
+HEAD_BYTES = 64
+
+
+class _Held:
+    """The latest page this worker was sent for each key, least recently used
+    first out. Only ever used when Redis says that page is still the one it
+    stores."""
+
+    def __init__(self, budget=HELD_BYTES):
+        self.items = collections.OrderedDict()
+        self.lock = threading.Lock()
+        self.size = 0
+        self.budget = budget
+
+    def get(self, key):
+        """(first bytes, Page) held for the key, or (b"", None)."""
+        with self.lock:
+            found = self.items.get(key)
+            if found is None:
+                return b"", None
+            self.items.move_to_end(key)
+            return found[0], found[1]
+
+    def put(self, key, head, page, size):
+        with self.lock:
+            old = self.items.pop(key, None)
+            if old is not None:
+                self.size -= old[2]
+            self.items[key] = (head, page, size)
+            self.size += size
+            while self.size > self.budget and self.items:
+                _, (_, _, dropped) = self.items.popitem(last=False)
+                self.size -= dropped
 
 
 class _Hits:
@@ -54,15 +100,18 @@ class _Hits:
         self.sha = self.client.script_load(HIT)
         self.make_key = cache.make_key
         self.local = threading.local()
+        self.held = _Held()
 
     def __call__(self, scheme, host, name, article_id, counted):
+        """(generation, Page, block or None, count) or the script's miss reply."""
         make_key = self.make_key
+        page_pattern, block_pattern = (
+            make_key(key) for key in page_cache.key_patterns(scheme, host, name)
+        )
+        head, held = self.held.get(page_pattern)
         keys = [make_key(generation.KEY)]
-        args = [
-            part
-            for key in page_cache.key_patterns(scheme, host, name)
-            for part in make_key(key).split(GENERATION, 1)
-        ]
+        args = [*page_pattern.split(GENERATION, 1), *block_pattern.split(GENERATION, 1)]
+        args.append(head)
         if article_id is not None and counted and self.buffer is not None:
             read_keys, read_args = self.buffer.record_arguments(
                 article_id, bangkok_today()
@@ -71,7 +120,18 @@ class _Hits:
             args += ["1", *read_args]
         else:
             args.append("0")
-        return self._evalsha(keys, args)
+        found = self._evalsha(keys, args)
+        if not found or len(found) == 1:
+            return found
+        gen, page, block, count = found
+        if page == b"=":
+            page = held
+        else:
+            head, size = page[:HEAD_BYTES], len(page)
+            page = page_cache.Page.from_entry(self.cache.loads(page))
+            self.held.put(page_pattern, head, page, size)
+        block = None if block == b"" else self.cache.loads(block)
+        return gen, page, block, count
 
     def _evalsha(self, keys, args):
         connection = getattr(self.local, "connection", None)
@@ -125,11 +185,8 @@ def page_hit(scheme, host, name, article_id=None, counted=False):
     found = hits(scheme, host, name, article_id, counted)
     if not found:
         return None, None, None, None
-    gen = int(found[0])
     if len(found) == 1:
-        return gen, None, None, None
-    _, entry, block, count = found
-    page = page_cache.Page(*hits.cache.loads(entry))
-    block = hits.cache.loads(block) if block != b"" else None
+        return int(found[0]), None, None, None
+    gen, page, block, count = found
     reads = count if isinstance(count, int) and count >= 0 else None
-    return gen, page, block, reads
+    return int(gen), page, block, reads

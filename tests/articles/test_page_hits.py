@@ -129,3 +129,24 @@ def test_scripts_flushed_from_redis_are_loaded_again(redis_site, agency):
     assert wsgi.get(article.get_absolute_url()).status_code == 200
     assert wsgi.django_calls == 1
     assert redis_site.pending_total() == 2
+
+
+def test_a_worker_never_serves_a_page_it_holds_once_it_is_replaced(redis_site, agency):
+    from django.core.cache import cache
+
+    from articles import page_cache
+
+    make_article(agency=agency, title="ข่าวที่ถือไว้")
+    wsgi = WSGIClient()
+    wsgi.get("/")
+    assert "ข่าวที่ถือไว้" in wsgi.get("/").text  # now held by this worker
+    key = page_cache.key_of("http", "testserver", "list::1", generation.current())
+    entry = cache.get(key)
+    page = page_cache.Page.from_entry(entry)
+    page.content = page.content.replace("ข่าวที่ถือไว้".encode(), "ข่าวแทนที่".encode())
+    cache.set(key, page.entry(page.headers))  # a re-render under the same key
+    assert "ข่าวแทนที่" in wsgi.get("/").text
+    assert "ข่าวแทนที่" in wsgi.get("/").text
+    cache.delete(key)  # expired: a miss, whatever the worker holds
+    assert "ข่าวที่ถือไว้" in wsgi.get("/").text
+    assert wsgi.django_calls == 2
