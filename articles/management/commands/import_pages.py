@@ -2,10 +2,11 @@
 
     python manage.py import_pages PATH [PATH ...] [--dry-run] [--pattern GLOB]
 
-Each page is stored in its own transaction; a page that cannot be read or
-stored is named with the reason and the others go on. Importing a page again
-updates its article (found by the legacy ID). Exit status 1 when any page
-failed, 0 otherwise.
+Pages are parsed and segmented in worker processes and stored a chunk per
+transaction; a page that cannot be read or stored is named with the reason,
+nothing of it is stored, and the others go on. Each chunk's pages are in the
+search index when it commits. Importing a page again updates its article
+(found by the legacy ID). Exit status 1 when any page failed, 0 otherwise.
 """
 
 import time
