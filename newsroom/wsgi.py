@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -10,3 +11,8 @@ application = get_wsgi_application()
 from articles.page_server import CachedPageApp  # noqa: E402
 
 application = CachedPageApp(application)
+
+# Everything loaded so far lives as long as the worker: keep it out of the
+# garbage collector's full passes, which otherwise pause requests for
+# milliseconds at a time.
+gc.freeze()
