@@ -151,6 +151,36 @@ def _time_queries(queries):
     return sql_ms, full_ms, hits, broad
 
 
+def _time_related(count, rng):
+    """Milliseconds of the related-news query for `count` random published
+    articles (the database query alone, uncached, as the article page runs it)."""
+    from articles.models import Article, SearchDocument
+    from articles.search.backends import get_backend
+    from articles.search.backends.base import SearchTooBroad
+    from articles.search.backends.related import related_ids
+    from articles.search.related import LIMIT, related_terms
+
+    ids = list(Article.objects.published().values_list("pk", flat=True))
+    backend = get_backend()
+    samples, cut = [], 0
+    for pk in rng.sample(ids, min(count, len(ids))):
+        article = Article.objects.only("pk", "agency_id").get(pk=pk)
+        document = SearchDocument.objects.only("title", "lead").get(pk=pk)
+        started = time.perf_counter()
+        try:
+            related_ids(
+                backend,
+                article_id=pk,
+                agency_id=article.agency_id,
+                terms=related_terms(document),
+                limit=LIMIT,
+            )
+        except SearchTooBroad:  # the page falls back to the agency's latest
+            cut += 1
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples, cut
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -200,6 +230,13 @@ def main(argv=None):
             f"p95 {f95:.1f} ms, max {fworst:.1f} ms; {broad} stopped as too broad",
             flush=True,
         )
+    samples, cut = _time_related(args.queries, rng)
+    p50, p95, worst = _percentiles(samples)
+    print(
+        f"related news ({len(samples)} articles): database p50 {p50:.1f} ms, "
+        f"p95 {p95:.1f} ms, max {worst:.1f} ms; {cut} cut short",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

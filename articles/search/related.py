@@ -6,6 +6,7 @@ from articles.models import Article, SearchDocument
 from articles.search import generation
 from articles.search.backends import get_backend
 from articles.search.backends.base import SearchTooBroad
+from articles.search.backends.related import related_ids
 
 LIMIT = 5
 MAX_TERMS = 8
@@ -32,7 +33,7 @@ def related_articles(article, *, limit=LIMIT):
     """Up to `limit` published articles: most words shared with this one's title
     and lead first, then the same agency, then the newest; never the article
     itself. Only its neighbours in time and its agency's latest are looked at
-    (backends/base.py). Uses the stored words: the page never loads the
+    (backends/related.py). Uses the stored words: the page never loads the
     segmenter."""
     key = f"related:{generation.current()}:{article.pk}:{limit}"
     cached = cache.get(key)
@@ -43,13 +44,14 @@ def related_articles(article, *, limit=LIMIT):
     except SearchDocument.DoesNotExist:
         document = SearchDocument(title="", lead="")
     try:
-        ids = get_backend().related(
+        ids = related_ids(
+            get_backend(),
             article_id=article.pk,
             agency_id=article.agency_id,
             terms=related_terms(document),
             limit=limit,
         )
-    except SearchTooBroad:  # words in most of the news: the agency's latest
+    except SearchTooBroad:  # cut short by the timeout: the agency's latest
         ids = list(
             Article.objects.published()
             .filter(agency_id=article.agency_id)

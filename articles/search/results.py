@@ -9,7 +9,7 @@ from articles.models import Article
 from articles.search.backends import get_backend
 from articles.search.backends.base import Filters, SearchTooBroad
 from articles.search.dictionary import ensure_agency_words
-from articles.search.snippets import highlight, snippet
+from articles.search.snippets import highlight, html_around_first, snippet
 from articles.search.text import plain_text, query_terms
 from articles.thai import BANGKOK
 
@@ -29,7 +29,7 @@ class Hit:
     @cached_property
     def snippet_html(self):
         source = plain_text(self.article.lead) or ""
-        body = plain_text(self.article.body)
+        body = plain_text(html_around_first(self.article.body, self.terms))
         # The body when it holds a term the lead lacks; else the lead.
         lowered = body.lower()
         if not source or any(t in lowered for t in self.terms):

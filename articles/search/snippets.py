@@ -77,10 +77,45 @@ def _cut(text, start, end):
     return ("… " if start > 0 else "") + piece + (" …" if end < len(text) else "")
 
 
+def html_around_first(html, terms, length=SNIPPET_LENGTH):
+    """The stretch of stored HTML about its first term, cut clear of tags, or
+    all of it when no term is found as it stands: a long body need not be
+    turned to text (and normalised) for 160 characters of it."""
+    lowered = html.lower()
+    found = [i for i in (lowered.find(t) for t in terms if t) if i >= 0]
+    if not found or len(lowered) != len(html):
+        return html
+    first = min(found)
+    start, end = max(0, first - 4 * length), first + 4 * length
+    piece = html[start:end]
+    close = piece.find(">")
+    if start > 0 and close != -1 and "<" not in piece[:close]:
+        piece = piece[close + 1 :]  # the tail of a tag cut in two
+    opening = piece.rfind("<")
+    if end < len(html) and opening != -1 and ">" not in piece[opening:]:
+        piece = piece[:opening]
+    return piece
+
+
+def _around_first(text, terms, length):
+    """The part of the text about its first term, found before normalising:
+    normalising a long body for 160 characters of it costs more than the
+    search. Whole text when no term is found as it stands (Thai digits, say).
+    The part reaches well past the snippet on both sides, so the cut edges
+    never show and the ellipses stay right."""
+    folded = text.lower()
+    found = [i for i in (folded.find(t) for t in terms if t) if i >= 0]
+    if not found or len(folded) != len(text):
+        return text
+    first = min(found)
+    return text[max(0, first - length) : first + 2 * length]
+
+
 def snippet(text, terms, length=SNIPPET_LENGTH):
     """About `length` characters of normalised text around the first term found,
     the terms highlighted; the opening of the text when no term occurs."""
-    text = thai.normalize(" ".join(text.split()))
+    text = _around_first(" ".join(text.split()), terms, length)
+    text = thai.normalize(text)
     if not text:
         return mark_safe("")
     spans = _spans(text, terms)

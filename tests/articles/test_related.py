@@ -68,7 +68,7 @@ def test_a_related_query_cut_short_falls_back_to_the_agencys_latest(
     own = [make_article(agency=agency, title=f"ข่าวหน่วยงานเดียวกัน {n}") for n in range(3)]
     make_article(agency=other_agency, title="ข่าวคำที่พบในข่าวเกือบทุกข่าว อีกหน่วยงาน")
 
-    def cancelled(self, sql, params, *, timeout_ms=None):
+    def cancelled(self, sql, params, **options):
         raise base.SearchTooBroad()  # what PostgreSQL's statement timeout gives
 
     monkeypatch.setattr(base.Backend, "fetch", cancelled)

@@ -3,14 +3,17 @@ matches and counted as a lower bound; related news looks at neighbours only.
 
 The stages' sizes are made tiny here so that a handful of articles reach them."""
 
+from contextlib import nullcontext
 from datetime import timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import Article
 from articles.search import related_articles, search_articles
 from articles.search.backends import base
+from articles.search.backends import related as backends_related
 from tests.factories import make_article
 
 
@@ -25,6 +28,7 @@ def _ago(days):
 @pytest.fixture
 def small_stages(monkeypatch):
     monkeypatch.setattr(base, "WINDOW", 3)
+    monkeypatch.setattr(base, "WORDS_WINDOW", 4)
     monkeypatch.setattr(base, "CAP", 2)
 
 
@@ -39,6 +43,23 @@ def test_a_common_word_is_ranked_among_the_newest_news(db, small_stages):
     assert _ids(results) == [body[0].pk, body[1].pk]
     assert old_title.pk not in _ids(results)
     assert results.total == 3 and not results.exact and results.has_next
+
+
+def test_whole_words_among_the_newest_fill_the_page(db, small_stages):
+    older_in_title = make_article(title="ลำไยราคาดี", published_at=_ago(30))
+    in_body = [
+        make_article(
+            title=f"ข่าวเกษตร {n}", body="<p>ชาวสวนลำไย</p>", published_at=_ago(n)
+        )
+        for n in (1, 3)
+    ]
+    for n in (0, 2):
+        make_article(title=f"ข่าวอื่น {n}", published_at=_ago(n))
+    results = search_articles("ลำไย", per_page=1)
+    # One match in the newest three; two in the newest four, found as words.
+    assert _ids(results) == [in_body[0].pk]
+    assert results.total == 2 and not results.exact
+    assert older_in_title.pk not in _ids(results)
 
 
 def test_whole_words_alone_fill_the_page_when_there_are_enough(db, small_stages):
@@ -87,7 +108,7 @@ def test_a_lower_bound_total_says_at_least(client, agency, monkeypatch):
 def test_related_news_looks_only_at_neighbours_in_time(
     agency, other_agency, monkeypatch
 ):
-    monkeypatch.setattr(base, "RELATED_AROUND", 2)
+    monkeypatch.setattr(backends_related, "AROUND", 2)
     far_before = make_article(
         agency=other_agency, title="ลิ้นจี่พะเยาส่งออก", published_at=_ago(40)
     )
@@ -101,3 +122,31 @@ def test_related_news_looks_only_at_neighbours_in_time(
     related = [a.pk for a in related_articles(article)]
     assert related == [follow_up.pk]
     assert far_before.pk not in related
+
+
+# serialized_rollback: the agencies come from a data migration; a flush would
+# take them from the tests that follow.
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's statement settings"
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("outer_transaction", [False, True])
+def test_postgresql_settings_last_one_query_in_or_out_of_a_transaction(
+    monkeypatch, outer_transaction
+):
+    from articles.search.backends import postgresql
+
+    def settings():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            timeout = cursor.fetchone()[0]
+            cursor.execute("SHOW enable_indexscan")
+            return timeout, cursor.fetchone()[0]
+
+    monkeypatch.setattr(postgresql, "TIMEOUT_MS", 50)
+    backend = postgresql.PostgresBackend()
+    with transaction.atomic() if outer_transaction else nullcontext():
+        with pytest.raises(base.SearchTooBroad):
+            backend.fetch("SELECT pg_sleep(1)", [], bitmap=True)
+        assert backend.fetch("SHOW enable_indexscan", [], bitmap=True) == [("off",)]
+        assert settings() == ("0", "on")

@@ -157,7 +157,7 @@ def test_a_query_too_broad_to_rank_says_so(client, agency, monkeypatch):
     from articles.search.backends import get_backend
     from articles.search.backends.base import SearchTooBroad
 
-    def too_broad(self, sql, params):
+    def too_broad(self, sql, params, **options):
         raise SearchTooBroad()
 
     make_article(title="การบริหารจัดการภาครัฐ")

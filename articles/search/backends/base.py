@@ -10,13 +10,14 @@ stops at the first that fills the page:
 
 1. the newest WINDOW published articles, each tested: a word of everyday news
    fills the page here, ranked among the newest news;
-2. (every term required) the newest CAP articles holding every term as a whole
-   word, found by the word index alone, which needs no document read: whole
-   words outrank substrings, so they alone fill the page when enough of them;
+2. (every term required) articles holding every term as a whole word, found
+   by the word index alone, which reads no document: first among the newest
+   WORDS_WINDOW articles, then the newest CAP of all. Whole words outrank
+   substrings, so they alone fill the page when there are enough of them;
 3. the newest CAP articles matching, words or substrings, then ranked.
 
-A total reached by stage 1 or capped at stage 3 is a lower bound: the page
-says "at least".
+A total reached before the last stage, or capped by CAP, is a lower bound: the
+page says "at least".
 """
 
 from dataclasses import dataclass
@@ -35,13 +36,9 @@ MATCHED_TIER = 1_000_000
 WORD_TIER = 10_000
 TITLE_TIER = 100
 LEAD_TIER = 1
-WINDOW = 200  # newest articles tested first (stage 1)
+WINDOW = 100  # newest articles tested first (stage 1)
+WORDS_WINDOW = 2000  # newest articles searched by the word index (stage 2)
 CAP = 500  # newest matches ranked at most (stages 2 and 3)
-# Related news looks at this many articles published before the article, as
-# many after it, and the agency's latest; past the timeout the page shows the
-# agency's latest instead of waiting (articles/search/related.py).
-RELATED_AROUND = 100
-RELATED_TIMEOUT_MS = 250
 
 
 class SearchTooBroad(Exception):
@@ -67,7 +64,7 @@ def _flag(sql):
     return f"(CASE WHEN {sql} THEN 1 ELSE 0 END)"
 
 
-def _sum(parts):
+def sum_flags(parts):
     sql = " + ".join(_flag(s) for s, _ in parts) or "0"
     return sql, [p for _, ps in parts for p in ps]
 
@@ -90,8 +87,13 @@ class Backend:
         """(sql, params): every term is one of the document's words."""
         return _join([self.word_match(t) for t in terms], " AND ")
 
-    def fetch(self, sql, params, *, timeout_ms=None):
-        # timeout_ms: honoured where the database can cancel a statement.
+    def ids_match(self, ids):
+        """(sql, params): the document is one of these articles'."""
+        return f"d.article_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+    def fetch(self, sql, params, *, timeout_ms=None, bitmap=False):
+        # timeout_ms: honoured where the database can cancel a statement;
+        # bitmap: a hint to combine indexes rather than test rows one by one.
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
@@ -103,7 +105,7 @@ class Backend:
             return self.substring_match(term)
         return self.word_match(term)
 
-    def _visible(self, filters, alias="a"):
+    def visible(self, filters, alias="a"):
         sql = [f"{alias}.status = %s", f"{alias}.published_at <= %s"]
         params = [Article.Status.PUBLISHED, timezone.now()]
         if filters.agency_id is not None:
@@ -121,19 +123,19 @@ class Backend:
         """(sql, params) of the score; all_words: every term is known to be a
         whole word of every row, so no document is read for it."""
         like = [f"%{t}%" for t in terms]
-        title_sql, title_params = _sum([("d.title LIKE %s", [p]) for p in like])
-        lead_sql, lead_params = _sum([("d.lead LIKE %s", [p]) for p in like])
+        title_sql, title_params = sum_flags([("d.title LIKE %s", [p]) for p in like])
+        lead_sql, lead_params = sum_flags([("d.lead LIKE %s", [p]) for p in like])
         if all_words:
             words_sql, words_params = str(len(terms)), []
         else:
-            words_sql, words_params = _sum([self.word_match(t) for t in terms])
+            words_sql, words_params = sum_flags([self.word_match(t) for t in terms])
         sql = (
             f"{WORD_TIER} * ({words_sql}) + {TITLE_TIER} * ({title_sql}) "
             f"+ {LEAD_TIER} * ({lead_sql})"
         )
         params = words_params + title_params + lead_params
         if not require_all:
-            matched_sql, matched_params = _sum([self.term_match(t) for t in terms])
+            matched_sql, matched_params = sum_flags([self.term_match(t) for t in terms])
             sql = f"{MATCHED_TIER} * ({matched_sql}) + {sql}"
             params = matched_params + params
         return sql, params
@@ -152,15 +154,55 @@ class Backend:
             return Found(rows[offset : offset + limit], len(rows), exact=False)
         cap = max(CAP, need)
         if require_all:
-            rows, _ = self._newest_matches(terms, filters, True, cap, all_words=True)
-            if len(rows) >= need:  # substrings are not counted: a lower bound
+            rows = self._whole_words(terms, filters, need, cap, len(rows) / probed)
+            if rows:  # substrings are not counted: a lower bound
                 return Found(rows[offset : offset + limit], len(rows), exact=False)
         rows, more = self._newest_matches(terms, filters, require_all, cap)
         return Found(rows[offset : offset + limit], len(rows), exact=not more)
 
+    def _whole_words(self, terms, filters, need, cap, share):
+        """Stage 2: [(id, score)] best first, or None when whole words alone
+        do not fill the page. share: of the newest articles, the part that
+        matched in stage 1; when small, the window is not worth a look."""
+        size = max(WORDS_WINDOW, need)
+        if share * size >= need / 2:
+            rows, probed = self._window_words(terms, filters, size)
+            if len(rows) >= need:
+                return rows
+            if probed < size:  # that window was all the news
+                return None
+        rows, _ = self._newest_matches(terms, filters, True, cap, True)
+        return rows if len(rows) >= need else None
+
+    def _window_words(self, terms, filters, size):
+        """Stage 2 in the newest `size` articles: ([(id, score)] best first,
+        articles looked at). Their dates come from the first query, so the
+        second reads search rows only, which the word index and the id index
+        find together."""
+        visible_sql, visible_params = self.visible(filters)
+        window = self.fetch(
+            f"SELECT a.id, a.published_at FROM articles_article a "
+            f"WHERE {visible_sql} ORDER BY a.published_at DESC, a.id DESC LIMIT %s",
+            visible_params + [size],
+        )
+        if not window:
+            return [], 0
+        published = dict(window)
+        ids_sql, ids_params = self.ids_match(list(published))
+        words_sql, words_params = self.words_match(terms)
+        score_sql, score_params = self._score(terms, True, all_words=True)
+        sql = (
+            f"SELECT d.article_id, {score_sql} FROM articles_searchdocument d "
+            f"WHERE {ids_sql} AND ({words_sql})"
+        )
+        params = score_params + ids_params + words_params
+        rows = self.fetch(sql, params, bitmap=True)
+        rows.sort(key=lambda row: (row[1], published[row[0]], row[0]), reverse=True)
+        return rows, len(window)
+
     def _newest_window(self, terms, filters, require_all):
         """Stage 1: ([(id, score)] best first, articles probed)."""
-        visible_sql, visible_params = self._visible(filters)
+        visible_sql, visible_params = self.visible(filters)
         score_sql, score_params = self._score(terms, require_all)
         where_sql, where_params = self._matches(terms, require_all)
         sql = f"""
@@ -184,10 +226,10 @@ class Backend:
             return [], self.fetch(sql, visible_params + [WINDOW])[0][0]
         return [(pk, score) for pk, score, _ in rows], rows[0][2]
 
-    def _newest_matches(self, terms, filters, require_all, cap, *, all_words=False):
+    def _newest_matches(self, terms, filters, require_all, cap, all_words=False):
         """Stages 2 and 3: ([(id, score)] of the newest `cap` matches, best
         first; whether there are more)."""
-        visible_sql, visible_params = self._visible(filters)
+        visible_sql, visible_params = self.visible(filters)
         if all_words:
             where_sql, where_params = self.words_match(terms)
         else:
@@ -213,49 +255,3 @@ class Backend:
         if more:  # the one past the cap, the oldest, only tells there are more
             rows.remove(min(rows, key=lambda row: (row[2], row[0])))
         return [(pk, score) for pk, score, _ in rows], more
-
-    def related(self, *, article_id, agency_id, terms, limit):
-        """Ids of published articles sharing the most of `terms` with this one
-        in their title or lead, the same agency counting as one more shared
-        term, newest first on ties; the agency's latest fill the rest.
-
-        Only neighbours are looked at: the RELATED_AROUND articles published
-        just before this one and just after it, and the agency's latest, which
-        keeps the query to a few index steps and short columns."""
-        visible_sql, visible_params = self._visible(Filters(), alias="b")
-        words = [
-            ("(' ' || d.title || ' ' || d.lead || ' ') LIKE %s", [f"% {t} %"])
-            for t in terms
-        ]
-        shared_sql, shared_params = _sum(words)
-        mine = "(SELECT published_at FROM articles_article WHERE id = %s)"
-        sides = [
-            f"b.published_at <= {mine} ORDER BY b.published_at DESC, b.id DESC",
-            f"b.published_at > {mine} ORDER BY b.published_at, b.id",
-            "b.agency_id = %s ORDER BY b.published_at DESC, b.id DESC",
-        ]
-        near = " UNION ".join(
-            f"SELECT id FROM (SELECT b.id FROM articles_article b "
-            f"WHERE {visible_sql} AND {side} LIMIT %s) n{i}"
-            for i, side in enumerate(sides)
-        )
-        near_params = []
-        for value, count in (
-            (article_id, RELATED_AROUND),
-            (article_id, RELATED_AROUND),
-            (agency_id, limit),
-        ):
-            near_params += visible_params + [value, count]
-        score = f"({shared_sql}) + (CASE WHEN a.agency_id = %s THEN 1 ELSE 0 END)"
-        sql = f"""
-            SELECT a.id, {score} AS score
-            FROM ({near}) c
-            JOIN articles_article a ON a.id = c.id
-            LEFT JOIN articles_searchdocument d ON d.article_id = a.id
-            WHERE a.id <> %s
-            ORDER BY score DESC, a.published_at DESC, a.id DESC
-            LIMIT %s
-        """
-        params = shared_params + [agency_id] + near_params + [article_id, limit]
-        rows = self.fetch(sql, params, timeout_ms=RELATED_TIMEOUT_MS)
-        return [pk for pk, score in rows if score > 0]

@@ -28,23 +28,37 @@ class PostgresBackend(Backend):
         # a match needs no recheck against the stored document.
         return "d.document @@ %s::tsquery", [" & ".join(map(_lexeme, terms))]
 
+    def ids_match(self, ids):
+        return "d.article_id = ANY(%s)", [list(ids)]
+
     def substring_match(self, term):
         # pg_trgm's GIN index answers LIKE '%...%'; `plain` is lower-cased.
         return "d.plain LIKE %s", [f"%{term}%"]
 
-    def fetch(self, sql, params, *, timeout_ms=None):
-        # SET LOCAL inside a savepoint: undone when the savepoint rolls back,
-        # and set back by hand when it does not.
+    def fetch(self, sql, params, *, timeout_ms=None, bitmap=False):
+        # SET LOCAL ends with the transaction, and is undone when a savepoint
+        # rolls back; inside an outer transaction it is set back by hand. The
+        # settings travel with the query: one round trip, not three.
+        settings = f"SET LOCAL statement_timeout = {int(timeout_ms or TIMEOUT_MS)}; "
+        if bitmap:
+            # The planner takes a word test for cheap and would test a window's
+            # rows one by one; each test reads a compressed document. Bitmaps
+            # intersect the word index with the ids instead.
+            settings += "SET LOCAL enable_indexscan = off; "
+        nested = connection.in_atomic_block
         try:
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("SHOW statement_timeout")
-                before = cursor.fetchone()[0]
-                cursor.execute(
-                    "SET LOCAL statement_timeout = %s", [timeout_ms or TIMEOUT_MS]
-                )
-                cursor.execute(sql, params)
+                if nested:
+                    cursor.execute("SHOW statement_timeout")
+                    before = cursor.fetchone()[0]
+                cursor.execute(settings + sql, params)
                 rows = cursor.fetchall()
-                cursor.execute("SET LOCAL statement_timeout = %s", [before])
+                if nested:
+                    cursor.execute(
+                        "SET LOCAL statement_timeout = %s; "
+                        "SET LOCAL enable_indexscan = DEFAULT",
+                        [before],
+                    )
                 return rows
         except OperationalError as exc:
             if getattr(exc.__cause__, "pgcode", None) == QUERY_CANCELED:
