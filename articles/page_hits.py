@@ -48,10 +48,12 @@ end
 return {gen, page, block, count}
 """
 )
-# Pages a worker keeps, so that a hit moves a few bytes instead of the page;
+# Pages a worker keeps, so that a hit moves a few bytes instead of the page
+# (8 MB: some 400 pages, what a spike reads, and room left under the 150 MB a
+# worker may take once the Thai dictionary is loaded for a search);
 # a stored page starts with a stamp unique to its render (page_cache.Page.entry),
 # and this many of its first bytes tell whether it is the one held.
-HELD_BYTES = 32 * 1024 * 1024
+HELD_BYTES = 8 * 1024 * 1024
 HEAD_BYTES = 64
 
 
