@@ -10,7 +10,11 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import ReadTotal
 from articles.page_server import csrf_cookie_header, csrf_secret
-from articles.services.articles import article_unpublish, article_update
+from articles.services.articles import (
+    article_publish,
+    article_unpublish,
+    article_update,
+)
 from tests.articles.conftest import DEMO_PASSWORD
 from tests.articles.wsgi_client import WSGIClient
 from tests.factories import make_article, make_user
@@ -161,16 +165,24 @@ def test_list_pages_are_cached_per_page_number(wsgi, agency):
     assert wsgi.django_calls == 2
 
 
-def test_an_edit_or_unpublish_shows_on_the_next_request(wsgi, article):
-    url = article.get_absolute_url()
-    wsgi.get(url), wsgi.get("/")
+def test_publish_edit_unpublish_show_on_the_next_request(wsgi, article):
+    url, agency_url = article.get_absolute_url(), f"/agency/{article.agency.slug}/"
+    pages = (url, "/", agency_url)
+    for _ in range(2):  # rendered, then answered from the cache
+        for page in pages:
+            wsgi.get(page)
     editor = make_user("page-server-desk", agencies=[article.agency])
     article_update(
         article=article, user=editor, version=article.version, title="หัวข่าวใหม่"
     )
-    assert "หัวข่าวใหม่" in wsgi.get(url).text
-    assert "หัวข่าวใหม่" in wsgi.get("/").text
+    for page in pages:
+        assert "หัวข่าวใหม่" in wsgi.get(page).text, page
     article.refresh_from_db()
     article_unpublish(article=article, user=editor)
     assert wsgi.get(url).status_code == 404
     assert "หัวข่าวใหม่" not in wsgi.get("/").text
+    assert "หัวข่าวใหม่" not in wsgi.get(agency_url).text
+    article.refresh_from_db()
+    article_publish(article=article, user=editor)
+    for page in pages:
+        assert "หัวข่าวใหม่" in wsgi.get(page).text, page
