@@ -153,6 +153,9 @@ class CachedPageApp:
                 scheme, host, name, article_id, is_visit(method, environ)
             )
         except Exception:  # the cache is down: Django answers, or reports it
+            # (Should Redis have run the script and only its reply been lost,
+            # Django counts this read a second time: rarer than worth a
+            # failed page.)
             logger.exception("cached page %s", name)
             return None
         if page is None:
@@ -162,7 +165,7 @@ class CachedPageApp:
         body = page.fill(
             lambda: mask(secret),
             reads,
-            lambda: block if block is not None else page_cache.most_read_html(gen),
+            lambda: block if block is not None else self.most_read(gen),
         )
         headers = [
             *page.headers,
@@ -170,6 +173,15 @@ class CachedPageApp:
             ("Set-Cookie", csrf_cookie_header(secret)),
         ]
         return headers, body
+
+    def most_read(self, gen):
+        # Past the point where the read was counted, Django must not answer
+        # again: without the block, the page is still the page.
+        try:
+            return page_cache.most_read_html(gen)
+        except Exception:
+            logger.exception("most-read block")
+            return ""
 
     def find(self, scheme, host, name, article_id, counted):
         """(generation, Page or None, block, reads): an article's read is

@@ -186,3 +186,23 @@ def test_publish_edit_unpublish_show_on_the_next_request(wsgi, article):
     article_publish(article=article, user=editor)
     for page in pages:
         assert "หัวข่าวใหม่" in wsgi.get(page).text, page
+
+
+def test_a_page_is_served_when_its_most_read_block_fails(wsgi, article, monkeypatch):
+    from django.core.cache import cache
+
+    from articles import page_cache
+    from articles.search import generation
+
+    url = article.get_absolute_url()
+    wsgi.get(url)
+    cache.delete(page_cache._most_read_key(generation.current()))
+
+    def broken(gen):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(page_cache, "most_read_html", broken)
+    page = wsgi.get(url)
+    assert page.status_code == 200 and "ข่าวแคชหน้าเว็บ" in page.text
+    assert wsgi.django_calls == 1  # not sent on to Django: the read was counted
+    assert ReadTotal.objects.get(article=article).total == 12
