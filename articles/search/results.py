@@ -48,6 +48,7 @@ class SearchResults:
     all_terms: bool = True  # False: no article had every term; any term shown
     too_broad: bool = False  # the terms are in too much of the news to rank
     exact: bool = True  # False: `total` is a lower bound (a word in much news)
+    about: bool = False  # `total` is an estimate (a word in much news)
 
     def __iter__(self):
         return iter(self.hits)
@@ -153,6 +154,7 @@ def _search(results, terms, agency, date_from, date_to, page, per_page):
     ]
     results.total = found.total
     results.exact = found.exact
+    results.about = found.about
     results.number = page
     results.per_page = per_page
     return results

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.search import related_articles, search_articles
-from articles.search.backends import base
+from articles.search.backends import base, get_backend
 from articles.search.backends import related as backends_related
 from tests.factories import make_article
 
@@ -42,7 +42,8 @@ def test_a_common_word_is_ranked_among_the_newest_news(db, small_stages):
     # The newest three articles all match: the page comes from them, newest first.
     assert _ids(results) == [body[0].pk, body[1].pk]
     assert old_title.pk not in _ids(results)
-    assert results.total == 3 and not results.exact and results.has_next
+    # All of the window matched: the total is estimated from that share.
+    assert results.about and results.total >= 3 and results.has_next
 
 
 def test_whole_words_among_the_newest_fill_the_page(db, small_stages):
@@ -58,7 +59,7 @@ def test_whole_words_among_the_newest_fill_the_page(db, small_stages):
     results = search_articles("ลำไย", per_page=1)
     # One match in the newest three; two in the newest four, found as words.
     assert _ids(results) == [in_body[0].pk]
-    assert results.total == 2 and not results.exact
+    assert results.about and results.total >= 2
     assert older_in_title.pk not in _ids(results)
 
 
@@ -73,7 +74,7 @@ def test_whole_words_alone_fill_the_page_when_there_are_enough(db, small_stages)
     results = search_articles("ลำไย", per_page=2)
     assert _ids(results) == [words[0].pk, words[1].pk]
     # Ranked among the newest three (the page and one more); at least three.
-    assert results.total == 3 and not results.exact
+    assert results.total == 3 and not results.exact and not results.about
 
 
 def test_past_the_cap_only_the_newest_matches_are_ranked(db, small_stages):
@@ -91,7 +92,8 @@ def test_past_the_cap_only_the_newest_matches_are_ranked(db, small_stages):
     results = search_articles("ภาครัฐ", per_page=1)
     # The oldest, with the term in its title, is past the three newest matches.
     assert _ids(results) == [compounds[0].pk]
-    assert results.total == 2 and not results.exact and results.has_next
+    assert results.total == 2 and not results.exact and not results.about
+    assert results.has_next
     assert _ids(search_articles("ภาครัฐ", per_page=1, page=2)) == [compounds[1].pk]
 
 
@@ -103,6 +105,17 @@ def test_a_lower_bound_total_says_at_least(client, agency, monkeypatch):
     html = client.get("/search/", {"q": "อบรม"}).content.decode()
     assert "พบอย่างน้อย" in html and html.count('class="card search-hit"') == 20
     assert "page=2" in html
+
+
+def test_an_estimated_total_says_about(client, agency, monkeypatch):
+    monkeypatch.setattr(base, "WINDOW", 21)
+    backend = type(get_backend())
+    monkeypatch.setattr(backend, "count_visible", lambda self, filters: 12_345)
+    for n in range(22):
+        make_article(title=f"อบรมอาสาสมัคร รุ่นที่ {n}", published_at=_ago(n + 1))
+    html = client.get("/search/", {"q": "อบรม"}).content.decode()
+    # Every one of the newest articles matched: about all of them, rounded.
+    assert "พบประมาณ" in html and "12,000" in html
 
 
 def test_related_news_looks_only_at_neighbours_in_time(

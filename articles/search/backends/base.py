@@ -16,8 +16,9 @@ stops at the first that fills the page:
    substrings, so they alone fill the page when there are enough of them;
 3. the newest CAP articles matching, words or substrings, then ranked.
 
-A total reached before the last stage, or capped by CAP, is a lower bound: the
-page says "at least".
+A window's share of matches, times the articles the filters let through, gives
+an estimated total ("about"); a total of whole words only, or capped by CAP, is
+a lower bound ("at least").
 """
 
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class Found:
     rows: list  # [(article id, score)] of the page asked for, best first
     total: int
     exact: bool = True  # False: at least `total` articles match
+    about: bool = False  # `total` is estimated from a window's share
 
 
 def _flag(sql):
@@ -151,28 +153,45 @@ class Backend:
         if probed < WINDOW:  # the window held every visible article
             return Found(rows[offset : offset + limit], len(rows))
         if len(rows) >= need:
-            return Found(rows[offset : offset + limit], len(rows), exact=False)
+            total = self._about(len(rows), probed, filters)
+            return Found(rows[offset : offset + limit], total, exact=False, about=True)
         cap = max(CAP, need)
         if require_all:
-            rows = self._whole_words(terms, filters, need, cap, len(rows) / probed)
+            rows, probed = self._whole_words(terms, filters, need, cap, rows, probed)
+            if rows and probed:
+                total = self._about(len(rows), probed, filters)
+                page = rows[offset : offset + limit]
+                return Found(page, total, exact=False, about=True)
             if rows:  # substrings are not counted: a lower bound
                 return Found(rows[offset : offset + limit], len(rows), exact=False)
         rows, more = self._newest_matches(terms, filters, require_all, cap)
         return Found(rows[offset : offset + limit], len(rows), exact=not more)
 
-    def _whole_words(self, terms, filters, need, cap, share):
-        """Stage 2: [(id, score)] best first, or None when whole words alone
-        do not fill the page. share: of the newest articles, the part that
-        matched in stage 1; when small, the window is not worth a look."""
+    def _about(self, found, probed, filters):
+        """The total a window's share suggests, to two significant digits."""
+        total = round(found / probed * self.count_visible(filters))
+        return max(found, round(total, 2 - len(str(total))))
+
+    def count_visible(self, filters):
+        """How many articles the filters let through (an estimate will do)."""
+        visible_sql, visible_params = self.visible(filters)
+        sql = f"SELECT COUNT(*) FROM articles_article a WHERE {visible_sql}"
+        return self.fetch(sql, visible_params)[0][0]
+
+    def _whole_words(self, terms, filters, need, cap, seen, probed):
+        """Stage 2: ([(id, score)] best first, articles looked at, or 0 for
+        all), or ([], 0) when whole words alone do not fill the page. When the
+        first stage saw few matches in the `probed` newest articles (`seen`),
+        the window is not worth a look."""
         size = max(WORDS_WINDOW, need)
-        if share * size >= need / 2:
+        if len(seen) * size >= need * probed / 2:
             rows, probed = self._window_words(terms, filters, size)
-            if len(rows) >= need:
-                return rows
             if probed < size:  # that window was all the news
-                return None
+                return (rows, 0) if len(rows) >= need else ([], 0)
+            if len(rows) >= need:
+                return rows, probed
         rows, _ = self._newest_matches(terms, filters, True, cap, True)
-        return rows if len(rows) >= need else None
+        return (rows, 0) if len(rows) >= need else ([], 0)
 
     def _window_words(self, terms, filters, size):
         """Stage 2 in the newest `size` articles: ([(id, score)] best first,

@@ -1,5 +1,7 @@
 """PostgreSQL: the weighted `document` tsvector (GIN) and pg_trgm over `plain`."""
 
+import json
+
 from django.db import OperationalError, connection, transaction
 
 from articles.search.backends.base import Backend, SearchTooBroad
@@ -34,6 +36,15 @@ class PostgresBackend(Backend):
     def substring_match(self, term):
         # pg_trgm's GIN index answers LIKE '%...%'; `plain` is lower-cased.
         return "d.plain LIKE %s", [f"%{term}%"]
+
+    def count_visible(self, filters):
+        # The planner's estimate: counting most of the news costs 100 ms.
+        visible_sql, visible_params = self.visible(filters)
+        sql = f"SELECT 1 FROM articles_article a WHERE {visible_sql}"
+        plan = self.fetch(f"EXPLAIN (FORMAT JSON) {sql}", visible_params)[0][0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
 
     def fetch(self, sql, params, *, timeout_ms=None, bitmap=False):
         # SET LOCAL ends with the transaction, and is undone when a savepoint
