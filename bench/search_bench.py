@@ -14,8 +14,11 @@ second. Then it times --queries one-word and --queries two-word queries: the
 database query alone, and the whole search_articles call including snippets,
 and prints p50 / p95 / max; once with words of the generator's phrase lists
 (each in a large share of the articles: the worst case) and once with selective
-terms (numbers, as rare as names and places in real news). Targets: p95 <= 50
-ms, indexing >= 200 articles/s. --no-index reuses an index already built.
+terms (numbers, as rare as names and places in real news). The hits are the
+totals the page shows, estimated for a word in much of the news. Last, the
+related-news query of --queries random articles, uncached. Targets: p95 <= 50
+ms, indexing >= 200 articles/s, related news a few ms. --no-index reuses an
+index already built.
 """
 
 import argparse
