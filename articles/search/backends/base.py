@@ -181,10 +181,11 @@ class Backend:
     def _whole_words(self, terms, filters, need, cap, seen, probed):
         """Stage 2: ([(id, score)] best first, articles looked at, or 0 for
         all), or ([], 0) when whole words alone do not fill the page. When the
-        first stage saw few matches in the `probed` newest articles (`seen`),
-        the window is not worth a look."""
+        first stage's matches in the `probed` newest articles (`seen`) held
+        too few with every term a whole word, the window is not worth a look."""
         size = max(WORDS_WINDOW, need)
-        if len(seen) * size >= need * probed / 2:
+        words = sum(1 for _, score in seen if score >= WORD_TIER * len(terms))
+        if words * size >= need * probed:
             rows, probed = self._window_words(terms, filters, size)
             if probed < size:  # that window was all the news
                 return (rows, 0) if len(rows) >= need else ([], 0)

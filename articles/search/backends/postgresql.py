@@ -47,29 +47,31 @@ class PostgresBackend(Backend):
         return int(plan[0]["Plan"]["Plan Rows"])
 
     def fetch(self, sql, params, *, timeout_ms=None, bitmap=False):
-        # SET LOCAL ends with the transaction, and is undone when a savepoint
-        # rolls back; inside an outer transaction it is set back by hand. The
-        # settings travel with the query: one round trip, not three.
+        # SET LOCAL lasts until the transaction ends. The settings travel in one
+        # string with the query, which outside a transaction runs as one
+        # implicit transaction: one round trip. Inside one, a savepoint undoes
+        # them when it rolls back, and they are set back by hand when it does not.
         settings = f"SET LOCAL statement_timeout = {int(timeout_ms or TIMEOUT_MS)}; "
         if bitmap:
             # The planner takes a word test for cheap and would test a window's
             # rows one by one; each test reads a compressed document. Bitmaps
             # intersect the word index with the ids instead.
             settings += "SET LOCAL enable_indexscan = off; "
-        nested = connection.in_atomic_block
         try:
+            if connection.get_autocommit() and not connection.in_atomic_block:
+                with connection.cursor() as cursor:
+                    cursor.execute(settings + sql, params)
+                    return cursor.fetchall()
             with transaction.atomic(), connection.cursor() as cursor:
-                if nested:
-                    cursor.execute("SHOW statement_timeout")
-                    before = cursor.fetchone()[0]
+                cursor.execute("SHOW statement_timeout")
+                before = cursor.fetchone()[0]
                 cursor.execute(settings + sql, params)
                 rows = cursor.fetchall()
-                if nested:
-                    cursor.execute(
-                        "SET LOCAL statement_timeout = %s; "
-                        "SET LOCAL enable_indexscan = DEFAULT",
-                        [before],
-                    )
+                cursor.execute(
+                    "SET LOCAL statement_timeout = %s; "
+                    "SET LOCAL enable_indexscan = DEFAULT",
+                    [before],
+                )
                 return rows
         except OperationalError as exc:
             if getattr(exc.__cause__, "pgcode", None) == QUERY_CANCELED:
