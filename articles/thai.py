@@ -114,11 +114,31 @@ _dictionaries = itertools.count(1)
 # What pythainlp's remove_repeat_vowels would change: a vowel or mark repeated,
 # a tone mark before a vowel or doubled, a follow vowel before a tone mark,
 # double Sara E, Nikhahit, Lakkhangyao. Most text has none of these, and that
-# step is most of normalize's cost, so it runs only when this finds one.
-_NEEDS_REORDER = re.compile(
-    "\u0e40\u0e40|\u0e4d|\u0e45|[\u0e48-\u0e4c][\u0e31\u0e34-\u0e37\u0e47\u0e38\u0e39]"
-    "|[\u0e30\u0e32\u0e33][\u0e48-\u0e4b]|[\u0e48-\u0e4b]{2}|([\u0e30-\u0e4e]) *\\1"
+# step is most of normalize's cost, so it runs only when one of these finds
+# something. Separate patterns, each starting with one character class, scan
+# about twice as fast as their alternation.
+_NEEDS_REORDER = (
+    re.compile("[\u0e48-\u0e4c][\u0e31\u0e34-\u0e37\u0e47\u0e38\u0e39]"),
+    re.compile("[\u0e30\u0e32\u0e33][\u0e48-\u0e4b]"),
+    re.compile("[\u0e48-\u0e4b]{2}"),
+    re.compile("([\u0e30-\u0e4e]) *\\1"),
 )
+# Tone marks, above and below vowels and signs: the characters pythainlp's
+# remove_dangling and remove_spaces_before_marks look for after a space (or,
+# for remove_dangling, at the start); text with none there skips both steps.
+_DANGLING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SPACE_THEN_DANGLING = re.compile(f" [{_DANGLING}]")
+_STARTS_DANGLING = re.compile(f"[{_DANGLING}]")
+
+
+def _needs_reorder(text):
+    if "\u0e40\u0e40" in text or "\u0e4d" in text or "\u0e45" in text:
+        return True
+    return any(pattern.search(text) for pattern in _NEEDS_REORDER)
+
+
+def _has_dangling(text):
+    return bool(_STARTS_DANGLING.match(text) or _SPACE_THEN_DANGLING.search(text))
 
 
 _THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
@@ -138,12 +158,17 @@ def normalize(text):
     if text:
         from pythainlp import util
 
-        # pythainlp.util.normalize, step by step, skipping the identity step.
-        text = util.remove_dup_spaces(util.remove_zw(text))
-        text = util.remove_spaces_before_marks(text)
-        if _NEEDS_REORDER.search(text):
+        # pythainlp.util.normalize, step by step, skipping each step that
+        # would leave the text as it is (most text needs none of them).
+        text = util.remove_zw(text)
+        if "  " in text or "\n" in text or text != text.strip():
+            text = util.remove_dup_spaces(text)
+        if _has_dangling(text):
+            text = util.remove_spaces_before_marks(text)
+        if _needs_reorder(text):
             text = util.remove_repeat_vowels(text)
-        text = util.remove_dangling(text)
+        if _has_dangling(text):
+            text = util.remove_dangling(text)
     return text
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles import thai
-from articles.search.text import clean_token, query_terms
+from articles.search.text import clean_token, query_terms, terms_of
 
 
 def test_agency_and_office_names_stay_whole():
@@ -59,13 +59,14 @@ def test_clean_token_keeps_letters_digits_and_marks_only():
 
 THAI = st.text(
     alphabet=st.sampled_from(
-        [chr(c) for c in range(0x0E01, 0x0E5C)] + [" ", "\u200b", "a", "1"]
+        [chr(c) for c in range(0x0E01, 0x0E5C)]
+        + [" ", " ", "\n", "\t", "\u200b", "\u200c", "a", "A", "1", "."]
     ),
     max_size=30,
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(THAI)
 def test_normalize_matches_pythainlp_normalize(text):
     from pythainlp.util import normalize as reference
@@ -74,6 +75,15 @@ def test_normalize_matches_pythainlp_normalize(text):
         thai.arabic_digits(unicodedata.normalize("NFC", thai.ZERO_WIDTH.sub("", text)))
     )
     assert thai.normalize(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(THAI, st.text(max_size=60)))
+def test_terms_are_the_clean_words_of_the_segmented_text(text):
+    tokens = thai.segment(text, keep_whitespace=True)
+    expected = clean_token(" ".join(tokens))
+    assert terms_of(text) == expected
+    assert terms_of(text) == expected  # and again, from the cleaned tokens kept
 
 
 @settings(max_examples=200, deadline=None)
