@@ -10,6 +10,7 @@ every worker: the cache is the shared one (Redis in production).
 
 import re
 import secrets
+import time
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -31,8 +32,14 @@ CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 UNSTORED_HEADERS = {"set-cookie", "content-length"}
 
 LIST_SECONDS = 5  # list pages show read counts: let them lag seconds, not minutes
+# A list page past its 5 s is still served, to everyone but the one visitor
+# whose request renders it again (claim_refresh): renders do not pile up on
+# both workers. Past this many more seconds it is gone.
+LIST_STALE_SECONDS = 60
+REFRESH_CLAIM_SECONDS = 10  # a render that takes longer is claimed again
 ARTICLE_SECONDS = 600
 MOST_READ_SECONDS = 60
+REFRESH = "newsroom.page_cache.refresh"  # request.META: render, do not look up
 
 
 def cacheable(request):
@@ -76,24 +83,33 @@ def key_of(scheme, host, name, gen=GENERATION):
 class Page:
     """A rendered page with its holes, ready to answer any visitor."""
 
-    __slots__ = ("content", "content_type", "headers")
+    __slots__ = ("content", "content_type", "headers", "fresh_until")
 
-    def __init__(self, content, content_type, headers=None):
+    def __init__(self, content, content_type, headers=None, fresh_until=None):
         self.content = content
         self.content_type = content_type
         # The response headers as the middleware left them (security headers,
         # policy, language): a page served before the middleware runs needs them.
         self.headers = headers
+        self.fresh_until = fresh_until  # None: fresh while it is stored
+
+    def stale(self):
+        return self.fresh_until is not None and time.time() > self.fresh_until
 
     def entry(self, headers):
         """What the cache stores: first a stamp unique to this render, so a
         worker holding a page can tell it is still the one stored (page_hits)."""
-        return (secrets.token_hex(8), self.content, self.content_type, headers)
+        return (
+            secrets.token_hex(8),
+            self.content,
+            self.content_type,
+            headers,
+            self.fresh_until,
+        )
 
     @classmethod
     def from_entry(cls, entry):
-        _, content, content_type, headers = entry
-        return cls(content, content_type, headers)
+        return cls(*entry[1:])
 
     @classmethod
     def from_response(cls, response):
@@ -159,17 +175,31 @@ def lookup(request, name):
 
 
 def fetch(request, name):
-    """The cached page for this request if the visitor may share it, or None."""
-    return lookup(request, name) if cacheable(request) else None
+    """The cached page for this request if the visitor may share it and it is
+    fresh or someone else renders it again, or None: then the caller renders."""
+    if not cacheable(request) or request.META.get(REFRESH):
+        return None
+    page = lookup(request, name)
+    if page is not None and page.stale():
+        key = _key(request, name, _generation(request))
+        return None if claim_refresh(key) else page
+    return page
 
 
-def store(request, name, response, seconds):
+def claim_refresh(key):
+    """True for the one request that should render a stale page again."""
+    return cache.add(f"refresh:{key}", 1, REFRESH_CLAIM_SECONDS)
+
+
+def store(request, name, response, seconds, *, stale_for=0):
     """Make a Page of a rendered response; when the request allows, the page
-    middleware caches it with the final headers (articles/page_server.py)."""
+    middleware caches it with the final headers (articles/page_server.py):
+    fresh for `seconds`, then served stale for `stale_for` more while one
+    request renders it again."""
     page = Page.from_response(response)
     if cacheable(request) and response.status_code == 200:
         request._page_to_cache = (_key(request, name, _generation(request)), page)
-        request._page_seconds = seconds
+        request._page_seconds = (seconds, stale_for)
     return page
 
 
@@ -184,7 +214,12 @@ def keep(request, response):
         for name, value in response.items()
         if name.lower() not in UNSTORED_HEADERS
     ]
-    cache.set(key, page.entry(headers), request._page_seconds)
+    seconds, stale_for = request._page_seconds
+    if stale_for:
+        page.fresh_until = time.time() + seconds
+    cache.set(key, page.entry(headers), seconds + stale_for)
+    if stale_for:
+        cache.delete(f"refresh:{key}")
 
 
 def _most_read_key(gen=GENERATION):

@@ -160,6 +160,13 @@ class CachedPageApp:
             return None
         if page is None:
             return None
+        if (
+            article_id is None
+            and page.stale()
+            and page_cache.claim_refresh(page_cache.key_of(scheme, host, name, gen))
+        ):
+            environ[page_cache.REFRESH] = True  # this visitor's request renders it
+            return None
         secret = csrf_secret(cookies.get(settings.CSRF_COOKIE_NAME))
         secret = secret or random_string()
         body = page.fill(

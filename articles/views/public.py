@@ -67,7 +67,11 @@ class ArticleListView(MostReadMixin, ListView):
         if page is None:
             response = super().get(request, *args, **kwargs)
             page = page_cache.store(
-                request, self.cache_name(), response, page_cache.LIST_SECONDS
+                request,
+                self.cache_name(),
+                response,
+                page_cache.LIST_SECONDS,
+                stale_for=page_cache.LIST_STALE_SECONDS,
             )
         return page.respond(request)
 

@@ -206,3 +206,25 @@ def test_a_page_is_served_when_its_most_read_block_fails(wsgi, article, monkeypa
     assert page.status_code == 200 and "ข่าวแคชหน้าเว็บ" in page.text
     assert wsgi.django_calls == 1  # not sent on to Django: the read was counted
     assert ReadTotal.objects.get(article=article).total == 12
+
+
+def test_a_stale_list_is_rendered_again_by_one_visitor_only(wsgi, article):
+    from django.core.cache import cache
+
+    from articles import page_cache
+    from articles.search import generation
+
+    wsgi.get("/")
+    key = page_cache.key_of("http", "testserver", "list::1", generation.current())
+    page = page_cache.Page.from_entry(cache.get(key))
+    page.fresh_until -= page_cache.LIST_SECONDS + 1  # past its 5 s
+    cache.set(key, page.entry(page.headers))
+    cache.add(f"refresh:{key}", 1)  # another visitor is rendering it
+    assert "ข่าวแคชหน้าเว็บ" in wsgi.get("/").text
+    assert wsgi.django_calls == 1  # served stale, not rendered twice
+    cache.delete(f"refresh:{key}")  # that render failed: the next visitor claims
+    ReadTotal.objects.filter(article=article).update(total=987)  # saves no article
+    assert "อ่าน 987" in wsgi.get("/").text
+    assert wsgi.django_calls == 2
+    assert not page_cache.Page.from_entry(cache.get(key)).stale()
+    assert "อ่าน 987" in wsgi.get("/").text and wsgi.django_calls == 2
