@@ -19,10 +19,7 @@ def related_ids(backend, *, article_id, agency_id, terms, limit):
     this one and just after it, and the agency's latest, which keeps the query
     to a few index steps and short columns."""
     visible_sql, visible_params = backend.visible(Filters(), alias="b")
-    words = [
-        ("(' ' || d.title || ' ' || d.lead || ' ') LIKE %s", [f"% {t} %"])
-        for t in terms
-    ]
+    words = [("n.words LIKE %s", [f"% {t} %"]) for t in terms]
     shared_sql, shared_params = sum_flags(words)
     mine = "(SELECT published_at FROM articles_article WHERE id = %s)"
     sides = [
@@ -42,16 +39,21 @@ def related_ids(backend, *, article_id, agency_id, terms, limit):
         (agency_id, limit),
     ):
         near_params += visible_params + [value, count]
-    score = f"({shared_sql}) + (CASE WHEN a.agency_id = %s THEN 1 ELSE 0 END)"
+    score = f"({shared_sql}) + (CASE WHEN n.agency_id = %s THEN 1 ELSE 0 END)"
+    # MATERIALIZED: the title and lead are joined once per row, not per term.
     sql = f"""
-        SELECT a.id, {score} AS score
-        FROM ({near}) c
-        JOIN articles_article a ON a.id = c.id
-        LEFT JOIN articles_searchdocument d ON d.article_id = a.id
-        WHERE a.id <> %s
-        ORDER BY score DESC, a.published_at DESC, a.id DESC
+        WITH n AS MATERIALIZED (
+            SELECT a.id, a.agency_id, a.published_at,
+                ' ' || d.title || ' ' || d.lead || ' ' AS words
+            FROM ({near}) c
+            JOIN articles_article a ON a.id = c.id
+            LEFT JOIN articles_searchdocument d ON d.article_id = a.id
+            WHERE a.id <> %s
+        )
+        SELECT n.id, {score} AS score FROM n
+        ORDER BY score DESC, n.published_at DESC, n.id DESC
         LIMIT %s
     """
-    params = shared_params + [agency_id] + near_params + [article_id, limit]
+    params = near_params + [article_id] + shared_params + [agency_id, limit]
     rows = backend.fetch(sql, params, timeout_ms=TIMEOUT_MS)
     return [pk for pk, score in rows if score > 0]
