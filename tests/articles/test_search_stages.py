@@ -165,3 +165,27 @@ def test_postgresql_settings_last_one_query_in_or_out_of_a_transaction(
             backend.fetch("SELECT pg_sleep(1)", [], bitmap=True)
         assert backend.fetch("SHOW enable_indexscan", [], bitmap=True) == [("off",)]
         assert settings() == ("0", "on")
+
+
+def test_paging_never_repeats_or_skips_an_article(db, small_stages):
+    window = [
+        make_article(
+            title=f"ข่าวเกษตร {n}", body="<p>ชาวสวนลำไย</p>", published_at=_ago(n)
+        )
+        for n in (0, 1)
+    ]
+    make_article(title="ข่าวอื่น", published_at=_ago(2))
+    older = [
+        make_article(title=f"ลำไยส่งออก รอบที่ {n}", published_at=_ago(10 + n))
+        for n in range(4)
+    ]
+    seen, page = [], 1
+    while True:
+        results = search_articles("ลำไย", per_page=2, page=page)
+        seen += _ids(results)
+        if not results.has_next:
+            break
+        page += 1
+    assert len(seen) == len(set(seen))
+    assert set(seen) == {a.pk for a in window + older}
+    assert seen[:2] == [a.pk for a in window]  # the newest news first

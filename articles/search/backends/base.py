@@ -53,6 +53,25 @@ class Filters:
     end: datetime | None = None  # exclusive
 
 
+class _Sequence:
+    """Matches of the stages one after another, each article once."""
+
+    def __init__(self):
+        self.rows, self.seen = [], set()
+
+    def extend(self, rows):
+        for row in rows:
+            if row[0] not in self.seen:
+                self.seen.add(row[0])
+                self.rows.append(row)
+
+    def __len__(self):
+        return len(self.rows)
+
+    def found(self, offset, limit, total, **flags):
+        return Found(self.rows[offset : offset + limit], total, **flags)
+
+
 @dataclass
 class Found:
     rows: list  # [(article id, score)] of the page asked for, best first
@@ -147,25 +166,47 @@ class Backend:
         return _join(flags, " AND " if require_all else " OR ")
 
     def search(self, terms, filters, *, limit, offset, require_all=True):
-        """Found: one page of matching article ids, best first, and the total."""
+        """Found: one page of matching article ids, best first, and the total.
+
+        The stages' matches follow one another, each only as far as the page
+        needs and without an article twice, and no stage's matches depend on
+        the page asked for: every page is a slice of the same sequence, so
+        paging neither repeats nor skips an article."""
         need = offset + limit + 1  # one more than the page: is there a next?
+        sequence = _Sequence()
         rows, probed = self._newest_window(terms, filters, require_all)
+        sequence.extend(rows)
         if probed < WINDOW:  # the window held every visible article
-            return Found(rows[offset : offset + limit], len(rows))
-        if len(rows) >= need:
+            return sequence.found(offset, limit, len(sequence))
+        if len(sequence) >= need:
             total = self._about(len(rows), probed, filters)
-            return Found(rows[offset : offset + limit], total, exact=False, about=True)
+            return sequence.found(offset, limit, total, exact=False, about=True)
         cap = max(CAP, need)
         if require_all:
-            rows, probed = self._whole_words(terms, filters, need, cap, rows, probed)
-            if rows and probed:
-                total = self._about(len(rows), probed, filters)
-                page = rows[offset : offset + limit]
-                return Found(page, total, exact=False, about=True)
-            if rows:  # substrings are not counted: a lower bound
-                return Found(rows[offset : offset + limit], len(rows), exact=False)
+            words = sum(1 for _, score in rows if score >= WORD_TIER * len(terms))
+            if self._window_worth_it(words, probed, limit + 1):
+                rows, probed = self._window_words(terms, filters, WORDS_WINDOW)
+                sequence.extend(rows)
+                if probed < WORDS_WINDOW:  # that window was all the news
+                    if len(sequence) >= need:
+                        return sequence.found(offset, limit, len(sequence))
+                elif len(sequence) >= need:
+                    total = self._about(len(rows), probed, filters)
+                    return sequence.found(offset, limit, total, exact=False, about=True)
+            rows, _ = self._newest_matches(terms, filters, True, cap, True)
+            sequence.extend(rows)
+            if len(sequence) >= need:  # substrings are not counted: at least
+                return sequence.found(offset, limit, len(sequence), exact=False)
         rows, more = self._newest_matches(terms, filters, require_all, cap)
-        return Found(rows[offset : offset + limit], len(rows), exact=not more)
+        sequence.extend(rows)
+        return sequence.found(offset, limit, len(sequence), exact=not more)
+
+    @staticmethod
+    def _window_worth_it(words, probed, first_page):
+        """Whether the whole-word window can fill a first page, judged by the
+        share of whole-word matches in the newest `probed` articles (the
+        same answer for every page)."""
+        return words * WORDS_WINDOW >= first_page * probed
 
     def _about(self, found, probed, filters):
         """The total a window's share suggests, to two significant digits."""
@@ -177,22 +218,6 @@ class Backend:
         visible_sql, visible_params = self.visible(filters)
         sql = f"SELECT COUNT(*) FROM articles_article a WHERE {visible_sql}"
         return self.fetch(sql, visible_params)[0][0]
-
-    def _whole_words(self, terms, filters, need, cap, seen, probed):
-        """Stage 2: ([(id, score)] best first, articles looked at, or 0 for
-        all), or ([], 0) when whole words alone do not fill the page. When the
-        first stage's matches in the `probed` newest articles (`seen`) held
-        too few with every term a whole word, the window is not worth a look."""
-        size = max(WORDS_WINDOW, need)
-        words = sum(1 for _, score in seen if score >= WORD_TIER * len(terms))
-        if words * size >= need * probed:
-            rows, probed = self._window_words(terms, filters, size)
-            if probed < size:  # that window was all the news
-                return (rows, 0) if len(rows) >= need else ([], 0)
-            if len(rows) >= need:
-                return rows, probed
-        rows, _ = self._newest_matches(terms, filters, True, cap, True)
-        return (rows, 0) if len(rows) >= need else ([], 0)
 
     def _window_words(self, terms, filters, size):
         """Stage 2 in the newest `size` articles: ([(id, score)] best first,
