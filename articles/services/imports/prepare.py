@@ -93,16 +93,16 @@ def prepared_pages(files, *, workers, demand=None):
     """PreparedPage of each file, in order; with workers > 1, prepared in that
     many forked processes. The segmentation dictionary must be loaded first:
     the workers inherit it. When this process's dictionary grows (an unknown
-    agency's name), later batches go to fresh workers; the writer segments
-    again any page cut with an older dictionary than its own (segmented())."""
+    agency's name), later batches go to fresh workers, and the writer cuts
+    again a page prepared before whose text holds one of the new words."""
     sources = (str(path) for path in files)
     demand = demand or Demand()
     if workers <= 1 or not _can_fork():
         yield from (prepare(source, demand.segment) for source in sources)
         return
     context = multiprocessing.get_context("fork")
-    pools, version = [], None
-    pending = collections.deque()
+    pool, version, retired = None, None, []
+    pending = collections.deque()  # (pool, result), in file order
     try:
         while True:
             while len(pending) < workers * AHEAD:
@@ -110,17 +110,22 @@ def prepared_pages(files, *, workers, demand=None):
                 if not batch:
                     break
                 if version != thai.dictionary_version():
-                    if pools:
-                        pools[-1].close()  # finishes what it was given
+                    if pool is not None:
+                        pool.close()  # finishes what it was given
+                        retired.append(pool)
                     version = thai.dictionary_version()
                     thai.segment("ก")  # loaded once here, not in each worker
-                    pools.append(context.Pool(workers))
+                    pool = context.Pool(workers)
                 work = (batch, demand.segment)
-                pending.append(pools[-1].apply_async(_prepare_many, work))
+                pending.append((pool, pool.apply_async(_prepare_many, work)))
             if not pending:
                 break
-            yield from pending.popleft().get()
+            yield from pending.popleft()[1].get()
+            for old in [p for p in retired if all(p is not q for q, _ in pending)]:
+                old.join()  # all its results taken: its workers have exited
+                retired.remove(old)
     finally:
-        for pool in pools:
-            pool.terminate()
-            pool.join()
+        for old in [*retired, pool]:
+            if old is not None:
+                old.terminate()
+                old.join()
