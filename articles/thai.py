@@ -28,6 +28,7 @@ SHORT_MONTHS = (
 )  # fmt: skip
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_WORDS_FILE = "words_th.txt"  # pythainlp.corpus.thai_words()'s list
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -203,7 +204,8 @@ class _Nlpo3Newmm:
         self._segment = nlpo3.segment
         self.name = f"newsroom-{next(_dictionaries)}"
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-            f.write("\n".join(sorted(words)))
+            for word in words:  # repeats are harmless: one word, one path
+                f.write(word + "\n")
         try:
             nlpo3.load_dict(f.name, self.name)
         finally:
@@ -213,22 +215,36 @@ class _Nlpo3Newmm:
         return self._segment(text, self.name)
 
 
+def dictionary_words():
+    """Every word of the segmentation dictionary, one at a time: pythainlp's
+    word list read line by line from its file (as a set of 62,000 strings it
+    would stay in a web worker's memory beside the compiled dictionary; tests
+    check it is the same list as pythainlp.corpus.thai_words()), then ours."""
+    from importlib.resources import files
+
+    from articles.thai_words import GOVERNMENT_WORDS
+
+    corpus = files("pythainlp.corpus").joinpath(THAI_WORDS_FILE)
+    with corpus.open(encoding="utf-8-sig") as lines:
+        for line in lines:
+            word = line.rstrip("\r\n")
+            if word.strip():
+                yield word
+    ours = GOVERNMENT_WORDS | _extra_words.keys()
+    yield from (w for w in ours if w.strip() and "\n" not in w)
+
+
 def _get_tokenizer():
     global _tokenizer
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                from pythainlp.corpus import thai_words
-
-                from articles.thai_words import GOVERNMENT_WORDS
-
-                words = set(thai_words()) | GOVERNMENT_WORDS | _extra_words.keys()
-                words = {w for w in words if w.strip() and "\n" not in w}
                 try:
-                    _tokenizer = _Nlpo3Newmm(words)
+                    _tokenizer = _Nlpo3Newmm(dictionary_words())
                 except ImportError:
                     from pythainlp.tokenize import Tokenizer
 
+                    words = set(dictionary_words())
                     _tokenizer = Tokenizer(custom_dict=words, engine="newmm")
     return _tokenizer
 

@@ -139,3 +139,15 @@ def test_pages_that_do_not_segment_never_load_pythainlp(db, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = [line for line in done.stdout.splitlines() if line.startswith("LOADED:")]
     assert loaded == ["LOADED:"], done.stdout[-2000:]
+
+
+def test_dictionary_is_pythainlp_word_list_and_ours():
+    from pythainlp.corpus import thai_words
+
+    from articles import thai
+    from articles.thai_words import GOVERNMENT_WORDS
+
+    thai.add_words(["สำนักงานประชาสัมพันธ์จังหวัดทดสอบ"])
+    expected = set(thai_words()) | GOVERNMENT_WORDS | thai._extra_words.keys()
+    expected = {w for w in expected if w.strip() and "\n" not in w}
+    assert set(thai.dictionary_words()) == expected
