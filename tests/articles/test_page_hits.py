@@ -1,12 +1,10 @@
 """Cached pages on Redis: one round trip per hit, the read counted in it exactly
 once, and nothing counted for a miss (the view counts that one)."""
 
-import os
 import re
 import uuid
 
 import pytest
-import redis
 from django.test import override_settings
 
 from articles import page_hits
@@ -14,23 +12,16 @@ from articles.models import ReadTotal
 from articles.read_buffer import get_buffer
 from articles.search import generation
 from articles.services.reads import reads_flush
+from tests.articles.redis_db import REDIS_URL, delete_keys, needs_redis
 from tests.articles.wsgi_client import WSGIClient
 from tests.factories import make_article
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 READS = re.compile(r"read-count\">(\d+)<")
-
-
-def redis_available():
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
-    except redis.RedisError:
-        return False
 
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not redis_available(), reason="needs Redis at TEST_REDIS_URL"),
+    needs_redis,
 ]
 
 
@@ -54,11 +45,7 @@ def redis_site():
         READS_FLUSH_SECONDS=0,
     ):
         yield get_buffer()
-    client = redis.Redis.from_url(REDIS_URL)
-    for prefix in (cache_prefix, reads_prefix):
-        keys = list(client.scan_iter(f"{prefix}*"))
-        if keys:
-            client.delete(*keys)
+    delete_keys(cache_prefix, reads_prefix)
 
 
 @pytest.fixture

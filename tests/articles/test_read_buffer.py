@@ -9,29 +9,21 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
 from django.test import override_settings
 
 from articles.models import DailyRead, ReadFlush, ReadTotal
 from articles.read_buffer import get_buffer
 from articles.services.reads import bangkok_today, reads_flush
+from tests.articles.redis_db import REDIS_URL, delete_keys, needs_redis
 from tests.factories import make_article
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126"
 
 
-def redis_available():
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_timeout=1).ping()
-    except redis.RedisError:
-        return False
-
-
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not redis_available(), reason="needs Redis at TEST_REDIS_URL"),
+    needs_redis,
 ]
 
 
@@ -42,10 +34,7 @@ def buffered():
         READS_REDIS_URL=REDIS_URL, READS_REDIS_PREFIX=prefix, READS_FLUSH_SECONDS=0
     ):
         yield get_buffer()
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(f"{prefix}*"))
-    if keys:
-        client.delete(*keys)
+    delete_keys(prefix)
 
 
 def stored(article):
