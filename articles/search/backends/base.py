@@ -183,8 +183,10 @@ class Backend:
             return sequence.found(offset, limit, total, exact=False, about=True)
         cap = max(CAP, need)
         if require_all:
+            # Worth a look if the whole words among the newest `probed` promise
+            # a first page in the window (judged by it, for every page).
             words = sum(1 for _, score in rows if score >= WORD_TIER * len(terms))
-            if self._window_worth_it(words, probed, limit + 1):
+            if words * WORDS_WINDOW >= (limit + 1) * probed:
                 rows, probed = self._window_words(terms, filters, WORDS_WINDOW)
                 sequence.extend(rows)
                 if probed < WORDS_WINDOW:  # that window was all the news
@@ -200,13 +202,6 @@ class Backend:
         rows, more = self._newest_matches(terms, filters, require_all, cap)
         sequence.extend(rows)
         return sequence.found(offset, limit, len(sequence), exact=not more)
-
-    @staticmethod
-    def _window_worth_it(words, probed, first_page):
-        """Whether the whole-word window can fill a first page, judged by the
-        share of whole-word matches in the newest `probed` articles (the
-        same answer for every page)."""
-        return words * WORDS_WINDOW >= first_page * probed
 
     def _about(self, found, probed, filters):
         """The total a window's share suggests, to two significant digits."""
