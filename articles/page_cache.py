@@ -12,6 +12,7 @@ import re
 import secrets
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -186,6 +187,16 @@ def fetch(request, name):
     return page
 
 
+def _site_language(request):
+    # Pages are stored in the site's language only: every visitor is served the
+    # stored page, whatever language their browser asks for, so a page one
+    # visitor had rendered in English (Django's own strings, Content-Language)
+    # must not become everyone's.
+    return getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE) == (
+        settings.LANGUAGE_CODE
+    )
+
+
 def claim_refresh(key):
     """True for the one request that should render a stale page again."""
     return cache.add(f"refresh:{key}", 1, REFRESH_CLAIM_SECONDS)
@@ -197,7 +208,7 @@ def store(request, name, response, seconds, *, stale_for=0):
     fresh for `seconds`, then served stale for `stale_for` more while one
     request renders it again."""
     page = Page.from_response(response)
-    if cacheable(request) and response.status_code == 200:
+    if cacheable(request) and response.status_code == 200 and _site_language(request):
         request._page_to_cache = (_key(request, name, _generation(request)), page)
         request._page_seconds = (seconds, stale_for)
     return page

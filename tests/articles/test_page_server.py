@@ -228,3 +228,14 @@ def test_a_stale_list_is_rendered_again_by_one_visitor_only(wsgi, article):
     assert wsgi.django_calls == 2
     assert not page_cache.Page.from_entry(cache.get(key)).stale()
     assert "อ่าน 987" in wsgi.get("/").text and wsgi.django_calls == 2
+
+
+def test_only_pages_in_the_site_language_are_stored(wsgi, article):
+    english = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+    assert wsgi.get("/", meta=english).header("Content-Language") == ["en"]
+    wsgi.get("/", meta=english)
+    assert wsgi.django_calls == 2  # rendered in English: never stored
+    wsgi.get("/")
+    page = wsgi.get("/", meta=english)
+    assert wsgi.django_calls == 3
+    assert page.header("Content-Language") == ["th"]  # the site's page, for all

@@ -40,7 +40,9 @@ class WSGIClient:
 
         self.app = CachedPageApp(counted)
 
-    def request(self, path, *, method="GET", cookies=None, agent=BROWSER, query=""):
+    def request(
+        self, path, *, method="GET", cookies=None, agent=BROWSER, query="", meta=None
+    ):
         environ = {
             "REQUEST_METHOD": method,
             "PATH_INFO": path,
@@ -54,6 +56,7 @@ class WSGIClient:
             "wsgi.input": io.BytesIO(b""),
             "wsgi.errors": sys.stderr,
         }
+        environ.update(meta or {})
         if cookies:
             environ["HTTP_COOKIE"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         out = {}
