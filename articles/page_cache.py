@@ -62,12 +62,8 @@ def list_name(slug, page):
 
 
 def content_generation(request):
-    """The content generation this request's pages are cached under."""
-    return _generation(request)
-
-
-def _generation(request):
-    # Read once per request: one cache round trip, and one answer for all keys.
+    """The content generation this request's pages are cached under, read
+    once per request: one cache round trip, and one answer for all keys."""
     if not hasattr(request, "_content_generation"):
         request._content_generation = generation.current()
     return request._content_generation
@@ -182,7 +178,7 @@ def fetch(request, name):
         return None
     page = lookup(request, name)
     if page is not None and page.stale():
-        key = _key(request, name, _generation(request))
+        key = _key(request, name, content_generation(request))
         return None if claim_refresh(key) else page
     return page
 
@@ -209,7 +205,10 @@ def store(request, name, response, seconds, *, stale_for=0):
     request renders it again."""
     page = Page.from_response(response)
     if cacheable(request) and response.status_code == 200 and _site_language(request):
-        request._page_to_cache = (_key(request, name, _generation(request)), page)
+        request._page_to_cache = (
+            _key(request, name, content_generation(request)),
+            page,
+        )
         request._page_seconds = (seconds, stale_for)
     return page
 
@@ -241,7 +240,7 @@ def most_read_block(request):
     """The rendered ยอดนิยม block, shared by every page for up to a minute."""
     html = getattr(request, "_most_read_block", None)
     if html is None:
-        html = most_read_html(_generation(request))
+        html = most_read_html(content_generation(request))
     return html
 
 
