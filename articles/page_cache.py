@@ -138,16 +138,15 @@ class Page:
 
 def find(scheme, host, name):
     """(generation, Page or None, most-read block or None): one round trip
-    when the cache can do that (Redis), else two."""
+    on Redis (articles/page_hits.py), else two."""
+    from articles.page_hits import page_hit  # it builds on this module
+
+    hit = page_hit(scheme, host, name)
+    if hit is not None:
+        return hit[:3]
     keys = key_patterns(scheme, host, name)
-    get_under = getattr(cache, "get_under_generation", None)
-    if get_under is not None:
-        gen, found = get_under(generation.KEY, keys)
-        if gen is None:
-            return None, None, None
-    else:
-        gen = generation.current()
-        found = cache.get_many([key.replace(GENERATION, str(gen)) for key in keys])
+    gen = generation.current()
+    found = cache.get_many([key.replace(GENERATION, str(gen)) for key in keys])
     key, block_key = (key.replace(GENERATION, str(gen)) for key in keys)
     entry = found.get(key)
     page = None if entry is None else Page.from_entry(entry)
