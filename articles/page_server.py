@@ -15,25 +15,20 @@ other middleware has added its headers.
 
 import logging
 import re
-import time
-from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.http import parse_cookie
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
-from django.utils.http import http_date
 
 from articles import page_cache, page_hits
 from articles.services.reads import is_visit, read_count
-from newsroom.csrf_token import mask, random_string
+from newsroom.csrf_token import cookie_header, mask, random_string, secret_of
 
 logger = logging.getLogger(__name__)
 
 # The addresses of articles/urls.py whose pages page_cache names.
 ARTICLE_PATH = re.compile(r"/news/([0-9]{1,18})/")
 AGENCY_PATH = re.compile(r"/agency/([-a-zA-Z0-9_]+)/")
-TOKEN_CHARS = re.compile(f"[{re.escape(CSRF_ALLOWED_CHARS)}]+")
 
 
 def page_name(path, query):
@@ -47,57 +42,6 @@ def page_name(path, query):
         pk = int(match[1])
         return page_cache.article_name(pk), pk
     return None
-
-
-def csrf_secret(cookie):
-    """The secret of a CSRF cookie as CsrfViewMiddleware reads it, or None if it
-    is missing or malformed (then a new one is made)."""
-    if not cookie or not TOKEN_CHARS.fullmatch(cookie):
-        return None
-    if len(cookie) == CSRF_SECRET_LENGTH:
-        return cookie
-    if len(cookie) == 2 * CSRF_SECRET_LENGTH:  # a masked token: unmask it
-        index, base = CSRF_ALLOWED_CHARS.index, len(CSRF_ALLOWED_CHARS)
-        key, cipher = cookie[:CSRF_SECRET_LENGTH], cookie[CSRF_SECRET_LENGTH:]
-        return "".join(
-            CSRF_ALLOWED_CHARS[(index(c) - index(k)) % base]
-            for c, k in zip(cipher, key, strict=True)
-        )
-    return None
-
-
-def csrf_cookie_header(secret):
-    """The Set-Cookie value CsrfViewMiddleware sends with every used token."""
-    return f"{settings.CSRF_COOKIE_NAME}={secret}{_csrf_cookie_attributes()}"
-
-
-_attributes = (None, "")
-
-
-def _csrf_cookie_attributes():
-    # Made as HttpResponse.set_cookie makes them; only the expiry date moves,
-    # once a second.
-    global _attributes
-    now = int(time.time())
-    if _attributes[0] != now:
-        cookie = SimpleCookie()
-        name = settings.CSRF_COOKIE_NAME
-        cookie[name] = "x"
-        morsel = cookie[name]
-        if settings.CSRF_COOKIE_AGE is not None:
-            morsel["expires"] = http_date(now + settings.CSRF_COOKIE_AGE)
-            morsel["max-age"] = int(settings.CSRF_COOKIE_AGE)
-        morsel["path"] = settings.CSRF_COOKIE_PATH
-        if settings.CSRF_COOKIE_DOMAIN is not None:
-            morsel["domain"] = settings.CSRF_COOKIE_DOMAIN
-        if settings.CSRF_COOKIE_SECURE:
-            morsel["secure"] = True
-        if settings.CSRF_COOKIE_HTTPONLY:
-            morsel["httponly"] = True
-        if settings.CSRF_COOKIE_SAMESITE:
-            morsel["samesite"] = settings.CSRF_COOKIE_SAMESITE
-        _attributes = (now, morsel.OutputString()[len(name) + 2 :])
-    return _attributes[1]
 
 
 def request_scheme(environ):
@@ -167,7 +111,7 @@ class CachedPageApp:
         ):
             environ[page_cache.REFRESH] = True  # this visitor's request renders it
             return None
-        secret = csrf_secret(cookies.get(settings.CSRF_COOKIE_NAME))
+        secret = secret_of(cookies.get(settings.CSRF_COOKIE_NAME))
         secret = secret or random_string()
         body = page.fill(
             lambda: mask(secret),
@@ -177,7 +121,7 @@ class CachedPageApp:
         headers = [
             *page.headers,
             ("Content-Length", str(len(body))),
-            ("Set-Cookie", csrf_cookie_header(secret)),
+            ("Set-Cookie", cookie_header(secret)),
         ]
         return headers, body
 

@@ -5,15 +5,23 @@ needs a masked token; Django draws its 64 random characters one secrets.choice
 call at a time, which costs more than serving the rest of the page. This draws
 them from one os.urandom read. Same alphabet, same cookie and mask format, same
 request.META flags as django.middleware.csrf.get_token (tests check Django
-accepts the result).
+accepts the result). The pages served in front of Django
+(articles/page_server.py) also read the cookie and set it here, as
+CsrfViewMiddleware does.
 """
 
 import os
+import re
+import time
+from http.cookies import SimpleCookie
 
+from django.conf import settings
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+from django.utils.http import http_date
 
 _CHARS = CSRF_ALLOWED_CHARS
 _BASE = len(_CHARS)
+_TOKEN = re.compile(f"[{re.escape(_CHARS)}]+")
 # The largest multiple of the alphabet's size below 256: bytes at or above it
 # are dropped, so every character is equally likely.
 _LIMIT = 256 - 256 % _BASE
@@ -43,8 +51,59 @@ def get_token(request):
 def mask(secret):
     """A form token for the secret: a random key and the secret shifted by it."""
     key = random_string()
+    return key + _shift(secret, key, 1)
+
+
+def secret_of(cookie):
+    """The secret of a CSRF cookie as CsrfViewMiddleware reads it, or None if it
+    is missing or malformed (then a new one is made)."""
+    if not cookie or not _TOKEN.fullmatch(cookie):
+        return None
+    if len(cookie) == CSRF_SECRET_LENGTH:
+        return cookie
+    if len(cookie) == 2 * CSRF_SECRET_LENGTH:  # a masked token: unmask it
+        key, cipher = cookie[:CSRF_SECRET_LENGTH], cookie[CSRF_SECRET_LENGTH:]
+        return _shift(cipher, key, -1)
+    return None
+
+
+def _shift(text, key, sign):
     index = _CHARS.index
-    cipher = "".join(
-        _CHARS[(index(s) + index(k)) % _BASE] for s, k in zip(secret, key, strict=True)
+    return "".join(
+        _CHARS[(index(c) + sign * index(k)) % _BASE]
+        for c, k in zip(text, key, strict=True)
     )
-    return key + cipher
+
+
+def cookie_header(secret):
+    """The Set-Cookie value CsrfViewMiddleware sends with every token used."""
+    return f"{settings.CSRF_COOKIE_NAME}={secret}{_cookie_attributes()}"
+
+
+_attributes = (None, "")
+
+
+def _cookie_attributes():
+    # Made as HttpResponse.set_cookie makes them; only the expiry date moves,
+    # once a second.
+    global _attributes
+    now = int(time.time())
+    if _attributes[0] != now:
+        cookie = SimpleCookie()
+        name = settings.CSRF_COOKIE_NAME
+        cookie[name] = "x"
+        morsel = cookie[name]
+        if settings.CSRF_COOKIE_AGE is not None:
+            morsel["expires"] = http_date(now + settings.CSRF_COOKIE_AGE)
+            morsel["max-age"] = int(settings.CSRF_COOKIE_AGE)
+        morsel["path"] = settings.CSRF_COOKIE_PATH
+        if settings.CSRF_COOKIE_DOMAIN is not None:
+            morsel["domain"] = settings.CSRF_COOKIE_DOMAIN
+        if settings.CSRF_COOKIE_SECURE:
+            morsel["secure"] = True
+        if settings.CSRF_COOKIE_HTTPONLY:
+            morsel["httponly"] = True
+        if settings.CSRF_COOKIE_SAMESITE:
+            morsel["samesite"] = settings.CSRF_COOKIE_SAMESITE
+        _attributes = (now, morsel.OutputString()[len(name) + 2 :])
+    return _attributes[1]

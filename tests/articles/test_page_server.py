@@ -9,12 +9,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ReadTotal
-from articles.page_server import csrf_cookie_header, csrf_secret
 from articles.services.articles import (
     article_publish,
     article_unpublish,
     article_update,
 )
+from newsroom.csrf_token import cookie_header, secret_of
 from tests.articles.conftest import DEMO_PASSWORD
 from tests.articles.wsgi_client import WSGIClient
 from tests.factories import make_article, make_user
@@ -114,7 +114,7 @@ def test_a_visitor_keeps_their_csrf_cookie(wsgi, article):
     page = wsgi.get("/", cookies={"csrftoken": secret})
     assert wsgi.django_calls == 1
     assert page.cookies["csrftoken"].value == secret
-    assert csrf_secret(TOKEN.search(page.text)[1]) == secret
+    assert secret_of(TOKEN.search(page.text)[1]) == secret
     # A malformed cookie is replaced, as Django replaces it.
     page = wsgi.get("/", cookies={"csrftoken": "bad!"})
     assert re.fullmatch(r"[A-Za-z0-9]{32}", page.cookies["csrftoken"].value)
@@ -126,7 +126,7 @@ def test_csrf_cookie_is_the_one_django_sets(wsgi, article):
     theirs, mine = django_page.cookies["csrftoken"], ours.cookies["csrftoken"]
     for attribute in ("max-age", "path", "domain", "secure", "httponly", "samesite"):
         assert mine[attribute] == theirs[attribute], attribute
-    assert csrf_cookie_header("s" * 32).startswith("csrftoken=" + "s" * 32 + "; ")
+    assert cookie_header("s" * 32).startswith("csrftoken=" + "s" * 32 + "; ")
 
 
 def test_logged_in_visitors_and_messages_go_to_django(wsgi, client, article):
