@@ -48,21 +48,42 @@ def _table(model):
     return connection.ops.quote_name(model._meta.db_table)
 
 
+# Rows per statement when a flush applies a batch: a spike leaves thousands of
+# articles to count, and one statement each would keep the database busy.
+ROWS_PER_STATEMENT = 500
+
+
+def _in_statements(rows):
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        yield rows[start : start + ROWS_PER_STATEMENT]
+
+
 def _add_to_totals(increments):
     """total += n for each (article_id, n); returns the new totals by id."""
+    increments = list(increments)
+    totals = _update_totals(increments)
+    missing = [(a, n) for a, n in increments if a not in totals]
+    for article_id, _ in missing:  # no counter row yet: create it, then count
+        read_total_ensure(article_id=article_id)
+    totals.update(_update_totals(missing))
+    return totals
+
+
+def _update_totals(increments):
     table = _table(ReadTotal)
-    # One statement that increments and returns: no read-modify-write.
-    sql = f"UPDATE {table} SET total = total + %s WHERE article_id = %s RETURNING total"
     totals = {}
     with connection.cursor() as cursor:
-        for article_id, n in increments:
-            cursor.execute(sql, [n, article_id])
-            row = cursor.fetchone()
-            if row is None:  # no counter row yet: create it, then count
-                read_total_ensure(article_id=article_id)
-                cursor.execute(sql, [n, article_id])
-                row = cursor.fetchone()
-            totals[article_id] = row[0]
+        for rows in _in_statements(increments):
+            # Increments and returns in one statement: no read-modify-write.
+            values = ", ".join(["(%s, %s)"] * len(rows))
+            cursor.execute(
+                f"UPDATE {table} SET total = total + counted.column2 "
+                f"FROM (VALUES {values}) AS counted "
+                f"WHERE {table}.article_id = counted.column1 "
+                "RETURNING article_id, total",
+                [value for row in rows for value in row],
+            )
+            totals.update(cursor.fetchall())
     return totals
 
 
@@ -70,12 +91,14 @@ def _add_to_days(increments):
     """count += n for each (article_id, day, n), creating the day's row."""
     table = _table(DailyRead)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f'INSERT INTO {table} (article_id, day, "count") VALUES (%s, %s, %s) '
-            "ON CONFLICT (article_id, day) "
-            f'DO UPDATE SET "count" = {table}."count" + EXCLUDED."count"',
-            [[article_id, day, n] for article_id, day, n in increments],
-        )
+        for rows in _in_statements(list(increments)):
+            values = ", ".join(["(%s, %s, %s)"] * len(rows))
+            cursor.execute(
+                f'INSERT INTO {table} (article_id, day, "count") VALUES {values} '
+                "ON CONFLICT (article_id, day) "
+                f'DO UPDATE SET "count" = {table}."count" + EXCLUDED."count"',
+                [value for row in rows for value in row],
+            )
 
 
 def read_total_ensure(*, article_id, start=0):

@@ -61,6 +61,22 @@ def test_buffered_reads_show_at_once_and_reach_the_database_on_flush(
     assert '<span class="read-count">49</span>' in html.content.decode()
 
 
+def test_a_flush_over_many_statements_counts_every_article_exactly(
+    client, agency, buffered, monkeypatch
+):
+    from articles.services import reads
+
+    monkeypatch.setattr(reads, "ROWS_PER_STATEMENT", 2)
+    articles = [make_article(reads=10 * i) for i in range(5)]
+    ReadTotal.objects.filter(article__in=articles[1:3]).delete()  # no row yet
+    for i, article in enumerate(articles):
+        for _ in range(i + 1):
+            client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert reads_flush() == 15
+    expected = [(i + 1 if 1 <= i <= 2 else 11 * i + 1, i + 1) for i in range(5)]
+    assert [stored(article) for article in articles] == expected
+
+
 def test_a_batch_is_applied_once_even_if_the_flusher_dies_after_commit(
     client, agency, buffered
 ):
