@@ -28,6 +28,8 @@ MOST_READ_HOLE = mark_safe("@@newsroom:most-read@@")
 READS_HOLE_BYTES = READS_HOLE.encode()
 MOST_READ_HOLE_BYTES = MOST_READ_HOLE.encode()
 CSRF_HOLE = b"@@newsroom:csrf@@"
+_HOLE_NAMES = (CSRF_HOLE, READS_HOLE_BYTES, MOST_READ_HOLE_BYTES)
+HOLES = re.compile(b"(" + b"|".join(map(re.escape, _HOLE_NAMES)) + b")")
 CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Set per response (cookies) or by the server (length): never replayed.
 UNSTORED_HEADERS = {"set-cookie", "content-length"}
@@ -41,6 +43,9 @@ REFRESH_CLAIM_SECONDS = 10  # a render that takes longer is claimed again
 ARTICLE_SECONDS = 600
 MOST_READ_SECONDS = 60
 REFRESH = "newsroom.page_cache.refresh"  # request.META: render, do not look up
+# request.META: (generation, most-read block or None) of a page found missing in
+# front of Django a moment ago (page_server): render it without looking again.
+MISSED = "newsroom.page_cache.missed"
 
 
 def cacheable(request):
@@ -80,7 +85,7 @@ def key_of(scheme, host, name, gen=GENERATION):
 class Page:
     """A rendered page with its holes, ready to answer any visitor."""
 
-    __slots__ = ("content", "content_type", "headers", "fresh_until")
+    __slots__ = ("pieces", "content_type", "headers", "fresh_until")
 
     def __init__(self, content, content_type, headers=None, fresh_until=None):
         self.content = content
@@ -89,6 +94,16 @@ class Page:
         # policy, language): a page served before the middleware runs needs them.
         self.headers = headers
         self.fresh_until = fresh_until  # None: fresh while it is stored
+
+    @property
+    def content(self):
+        return b"".join(self.pieces)
+
+    @content.setter
+    def content(self, content):
+        # Kept as its text and holes, alternating: cut once for the many fills,
+        # and no second copy of the page beside it.
+        self.pieces = HOLES.split(content)
 
     def stale(self):
         return self.fresh_until is not None and time.time() > self.fresh_until
@@ -115,16 +130,25 @@ class Page:
         return cls(content, response["Content-Type"])
 
     def fill(self, csrf_token, reads, most_read):
-        """The page's bytes with its holes filled; most_read is called only if
-        the page shows the block."""
-        body = self.content
-        if CSRF_HOLE in body:
-            body = body.replace(CSRF_HOLE, csrf_token().encode())
-        if reads is not None:
-            body = body.replace(READS_HOLE_BYTES, str(reads).encode())
-        if MOST_READ_HOLE_BYTES in body:
-            body = body.replace(MOST_READ_HOLE_BYTES, most_read().encode())
-        return body
+        """The page's bytes with its holes filled; csrf_token and most_read are
+        called only if the page has their hole (each may give str or bytes), and
+        the count's hole stays as it is when reads is None."""
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return pieces[0]
+        values = {READS_HOLE_BYTES: None if reads is None else str(reads).encode()}
+        out = pieces.copy()
+        for index in range(1, len(out), 2):
+            hole = out[index]
+            value = values.get(hole, False)
+            if value is False:
+                value = csrf_token() if hole == CSRF_HOLE else most_read()
+                if isinstance(value, str):
+                    value = value.encode()
+                values[hole] = value
+            if value is not None:
+                out[index] = value
+        return b"".join(out)
 
     def respond(self, request, *, reads=None):
         body = self.fill(
@@ -150,13 +174,13 @@ def find(scheme, host, name):
     key, block_key = (key.replace(GENERATION, str(gen)) for key in keys)
     entry = found.get(key)
     page = None if entry is None else Page.from_entry(entry)
-    return gen, page, found.get(block_key)
+    return gen, page, _block_html(found.get(block_key))
 
 
 def key_patterns(scheme, host, name):
     """The keys of a page and of the most-read block, with the generation left
     as newsroom.cache.GENERATION."""
-    return [key_of(scheme, host, name), _most_read_key()]
+    return [key_of(scheme, host, name), most_read_key()]
 
 
 def lookup(request, name):
@@ -174,6 +198,12 @@ def fetch(request, name):
     """The cached page for this request if the visitor may share it and it is
     fresh or someone else renders it again, or None: then the caller renders."""
     if not cacheable(request) or request.META.get(REFRESH):
+        return None
+    missed = request.META.get(MISSED)
+    if missed is not None:
+        request._content_generation, block = missed
+        if block is not None:
+            request._most_read_block = block
         return None
     page = lookup(request, name)
     if page is not None and page.stale():
@@ -231,8 +261,9 @@ def keep(request, response):
         cache.delete(f"refresh:{key}")
 
 
-def _most_read_key(gen=GENERATION):
-    return f"block:most-read:{gen}:{bangkok_today().isoformat()}"
+def most_read_key(gen=GENERATION, day=None):
+    day = day or bangkok_today()
+    return f"block:most-read:{gen}:{day.isoformat()}"
 
 
 def most_read_block(request):
@@ -243,9 +274,15 @@ def most_read_block(request):
     return html
 
 
+def _block_html(entry):
+    # Stored with a stamp, like a page, so a worker holding it can tell it is
+    # still the one stored (page_hits).
+    return entry[1] if isinstance(entry, tuple) else None
+
+
 def most_read_html(gen):
-    key = _most_read_key(gen)
-    html = cache.get(key)
+    key = most_read_key(gen)
+    html = _block_html(cache.get(key))
     if html is None:
         html = render_to_string(
             "includes/most_read.html",
@@ -254,5 +291,5 @@ def most_read_html(gen):
                 "most_read_week": most_read(days=7),
             },
         )
-        cache.set(key, html, MOST_READ_SECONDS)
+        cache.set(key, (secrets.token_hex(8), html), MOST_READ_SECONDS)
     return html

@@ -18,6 +18,8 @@ import re
 from urllib.parse import parse_qs
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import parse_cookie
 
 from articles import page_cache, page_hits
@@ -44,20 +46,51 @@ def page_name(path, query):
     return None
 
 
-def request_scheme(environ):
+class _Settings:
+    """The settings a hit reads, read once: each read of django.conf.settings
+    costs about a microsecond, and a hit would make a dozen."""
+
+    def __init__(self):
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+        self.csrf_cookie = settings.CSRF_COOKIE_NAME
+        self.proxy_ssl_header = settings.SECURE_PROXY_SSL_HEADER
+        self.forwarded_host = settings.USE_X_FORWARDED_HOST
+        # A token kept in the session needs the session: Django's job.
+        self.enabled = not settings.CSRF_USE_SESSIONS
+
+
+_settings = None
+
+
+def _read_settings():
+    global _settings
+    if _settings is None:
+        _settings = _Settings()
+    return _settings
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs):
+    global _settings
+    _settings = None
+
+
+def request_scheme(environ, read=None):
     """HttpRequest.scheme, from the WSGI environ."""
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+    read = read or _read_settings()
+    if read.proxy_ssl_header:
+        header, secure_value = read.proxy_ssl_header
         value = environ.get(header)
         if value is not None:
             return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
     return environ.get("wsgi.url_scheme", "http")
 
 
-def request_host(environ):
+def request_host(environ, read=None):
     """The raw host HttpRequest.get_host() would return, or None. Not validated:
     only hosts Django accepted have pages in the cache."""
-    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+    read = read or _read_settings()
+    if read.forwarded_host and "HTTP_X_FORWARDED_HOST" in environ:
         return environ["HTTP_X_FORWARDED_HOST"]
     return environ.get("HTTP_HOST")
 
@@ -67,11 +100,9 @@ class CachedPageApp:
 
     def __init__(self, django_app):
         self.django_app = django_app
-        # A token kept in the session needs the session: Django's job.
-        self.enabled = not settings.CSRF_USE_SESSIONS
 
     def __call__(self, environ, start_response):
-        answer = self.answer(environ) if self.enabled else None
+        answer = self.answer(environ)
         if answer is None:
             return self.django_app(environ, start_response)
         headers, body = answer
@@ -80,18 +111,19 @@ class CachedPageApp:
 
     def answer(self, environ):
         """(headers, body) of the cached page for this request, or None."""
+        read = _read_settings()
         method = environ.get("REQUEST_METHOD")
-        if method not in ("GET", "HEAD"):
+        if not read.enabled or method not in ("GET", "HEAD"):
             return None
         cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
-        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        if read.session_cookie in cookies or "messages" in cookies:
             return None
         found = page_name(environ.get("PATH_INFO", ""), environ.get("QUERY_STRING"))
-        host = request_host(environ)
+        host = request_host(environ, read)
         if found is None or host is None:
             return None
         name, article_id = found
-        scheme = request_scheme(environ)
+        scheme = request_scheme(environ, read)
         try:
             gen, page, block, reads = self.find(
                 scheme, host, name, article_id, is_visit(method, environ)
@@ -103,6 +135,8 @@ class CachedPageApp:
             logger.exception("cached page %s", name)
             return None
         if page is None:
+            if gen is not None:  # the view renders it: no need to look again
+                environ[page_cache.MISSED] = (gen, block)
             return None
         if (
             article_id is None
@@ -111,7 +145,7 @@ class CachedPageApp:
         ):
             environ[page_cache.REFRESH] = True  # this visitor's request renders it
             return None
-        secret = secret_of(cookies.get(settings.CSRF_COOKIE_NAME))
+        secret = secret_of(cookies.get(read.csrf_cookie))
         secret = secret or random_string()
         body = page.fill(
             lambda: mask(secret),

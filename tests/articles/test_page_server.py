@@ -196,7 +196,7 @@ def test_a_page_is_served_when_its_most_read_block_fails(wsgi, article, monkeypa
 
     url = article.get_absolute_url()
     wsgi.get(url)
-    cache.delete(page_cache._most_read_key(generation.current()))
+    cache.delete(page_cache.most_read_key(generation.current()))
 
     def broken(gen):
         raise RuntimeError("database gone")
