@@ -113,7 +113,7 @@ class Page:
         worker holding a page can tell it is still the one stored (page_hits)."""
         return (
             secrets.token_hex(8),
-            self.content,
+            self.pieces,  # cut already: a worker taking it need not cut it again
             self.content_type,
             headers,
             self.fresh_until,
@@ -121,7 +121,13 @@ class Page:
 
     @classmethod
     def from_entry(cls, entry):
-        return cls(*entry[1:])
+        page = cls.__new__(cls)
+        _, pieces, page.content_type, page.headers, page.fresh_until = entry
+        if isinstance(pieces, bytes):  # stored whole, as before
+            page.content = pieces
+        else:
+            page.pieces = pieces
+        return page
 
     @classmethod
     def from_response(cls, response):

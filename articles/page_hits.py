@@ -21,11 +21,12 @@ from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from articles import page_cache
+from articles import page_cache, thai
 from articles.read_buffer import RECORD_FUNCTION, get_buffer
 from articles.search import generation
 from articles.services.reads import bangkok_today
 from newsroom.cache import GENERATION
+from newsroom.memory import release_free_memory
 
 # KEYS: generation, then (to count a read) record()'s four keys.
 # ARGV: page key before/after the generation, block key before/after, the first
@@ -55,10 +56,12 @@ end
 return {gen, page, block, count}
 """
 )
-# Pages a worker keeps (8 MB: some 400 pages, what a spike reads, and room left
-# under the 150 MB a worker may take once the Thai dictionary is loaded for a
-# search); this many first bytes of a stored entry hold its stamp.
-HELD_BYTES = 8 * 1024 * 1024
+# Pages a worker keeps: 16 MB, some 900 pages, what a spike reads. Before the
+# Thai dictionary is loaded for a search they are dropped (and taken again from
+# Redis as they are asked for), so the load's peak and the pages never add up:
+# the dictionary keeps about 50 MB, which leaves room under the 150 MB a worker
+# may take.
+HELD_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 64
 UNCHANGED = b"="
 # Key strings made for this many pages at most, then made again.
@@ -84,6 +87,11 @@ class _Held:
                 return b"", None
             self.items.move_to_end(key)
             return found[0], found[1]
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
+            self.size = 0
 
     def put(self, key, head, page, size):
         with self.lock:
@@ -140,6 +148,7 @@ class _Hits:
         self.generation_key = cache.make_key(generation.KEY)
         self.local = threading.local()
         self.held = _Held()
+        self.headers = {}
         self.block = (None, b"", None)  # (key pattern, first bytes, bytes)
         self.page_keys = {}
         self.block_keys = (None, None)
@@ -174,6 +183,11 @@ class _Hits:
             found[1] = held
         elif page:
             found[1] = page_cache.Page.from_entry(self.cache.loads(page))
+            # Pages of a kind share their headers: one copy of them, not one each.
+            headers = tuple(found[1].headers or ())
+            if len(self.headers) >= KEYS_KEPT:
+                self.headers.clear()
+            found[1].headers = self.headers.setdefault(headers, headers)
             self.held.put(page_key, page[:HEAD_BYTES], found[1], len(page))
         return found
 
@@ -237,6 +251,16 @@ def _for_this_worker():
 def _settings_changed(**kwargs):
     global _hits
     _hits = _UNSET
+
+
+def _make_room_for_the_dictionary():
+    if isinstance(_hits, _Hits):
+        _hits.held.clear()
+        _hits.block = (None, b"", None)
+        release_free_memory()
+
+
+thai.before_dictionary_loads(_make_room_for_the_dictionary)
 
 
 def page_hit(scheme, host, name, article_id=None, counted=False):

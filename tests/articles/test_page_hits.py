@@ -139,3 +139,28 @@ def test_a_worker_never_serves_a_page_it_holds_once_it_is_replaced(redis_site, a
     cache.delete(key)  # expired: a miss, whatever the worker holds
     assert "ข่าวที่ถือไว้" in wsgi.get("/").text
     assert wsgi.django_calls == 2
+
+
+def test_held_pages_are_dropped_before_the_thai_dictionary_loads(
+    redis_site, agency, monkeypatch
+):
+    from articles import thai
+
+    make_article(agency=agency)
+    wsgi = WSGIClient()
+    wsgi.get("/")
+    wsgi.get("/")
+    assert page_hits._hits.held.size > 0
+    held_at_load = []
+
+    def load(words):
+        held_at_load.append(page_hits._hits.held.size)
+        return object()
+
+    monkeypatch.setattr(thai, "_tokenizer", None)
+    monkeypatch.setattr(thai, "_Nlpo3Newmm", load)
+    thai._get_tokenizer()
+    assert held_at_load == [0]
+    assert wsgi.get("/").status_code == 200  # taken again from Redis
+    assert page_hits._hits.held.size > 0
+    assert wsgi.django_calls == 1
