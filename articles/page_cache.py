@@ -180,7 +180,7 @@ def find(scheme, host, name):
     key, block_key = (key.replace(GENERATION, str(gen)) for key in keys)
     entry = found.get(key)
     page = None if entry is None else Page.from_entry(entry)
-    return gen, page, _block_html(found.get(block_key))
+    return gen, page, block_html(found.get(block_key))
 
 
 def key_patterns(scheme, host, name):
@@ -280,15 +280,16 @@ def most_read_block(request):
     return html
 
 
-def _block_html(entry):
-    # Stored with a stamp, like a page, so a worker holding it can tell it is
-    # still the one stored (page_hits).
+def block_html(entry):
+    """The HTML of a stored most-read block, or None. It is stored with a
+    stamp, like a page, so a worker holding it can tell it is still the one
+    stored (page_hits)."""
     return entry[1] if isinstance(entry, tuple) else None
 
 
 def most_read_html(gen):
     key = most_read_key(gen)
-    html = _block_html(cache.get(key))
+    html = block_html(cache.get(key))
     if html is None:
         html = render_to_string(
             "includes/most_read.html",

@@ -56,12 +56,12 @@ end
 return {gen, page, block, count}
 """
 )
-# Pages a worker keeps: 16 MB, some 900 pages, what a spike reads. Before the
+# Pages a worker keeps: 14 MB, some 800 pages, what a spike reads. Before the
 # Thai dictionary is loaded for a search they are dropped (and taken again from
 # Redis as they are asked for), so the load's peak and the pages never add up:
 # the dictionary keeps about 50 MB, which leaves room under the 150 MB a worker
 # may take.
-HELD_BYTES = 16 * 1024 * 1024
+HELD_BYTES = 14 * 1024 * 1024
 HEAD_BYTES = 64
 UNCHANGED = b"="
 # Key strings made for this many pages at most, then made again.
@@ -176,8 +176,10 @@ class _Hits:
             found[2] = block
         elif found[2]:
             head = found[2][:HEAD_BYTES]
-            found[2] = self.cache.loads(found[2])[1].encode()
-            self.block = (block_key, head, found[2])
+            html = page_cache.block_html(self.cache.loads(found[2]))
+            found[2] = b"" if html is None else html.encode()
+            if html is not None:
+                self.block = (block_key, head, found[2])
         page = found[1]
         if page == UNCHANGED:
             found[1] = held

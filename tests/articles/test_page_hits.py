@@ -164,3 +164,18 @@ def test_held_pages_are_dropped_before_the_thai_dictionary_loads(
     assert wsgi.get("/").status_code == 200  # taken again from Redis
     assert page_hits._hits.held.size > 0
     assert wsgi.django_calls == 1
+
+
+def test_a_most_read_block_stored_without_its_stamp_is_made_again(redis_site, agency):
+    from django.core.cache import cache
+
+    from articles import page_cache
+
+    make_article(agency=agency)
+    wsgi = WSGIClient()
+    wsgi.get("/")
+    # As blocks were stored before they carried a stamp.
+    cache.set(page_cache.most_read_key(generation.current()), "<p>เก่า</p>")
+    html = wsgi.get("/").text
+    assert "<p>เก่า</p>" not in html
+    assert 'class="most-read"' in html
