@@ -25,6 +25,7 @@ from django.http import parse_cookie
 from articles import page_cache, page_hits
 from articles.services.reads import is_visit, read_count
 from newsroom.csrf_token import cookie_header, mask, random_string, secret_of
+from newsroom.memory import release_free_memory_now_and_then
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +105,11 @@ class CachedPageApp:
     def __call__(self, environ, start_response):
         answer = self.answer(environ)
         if answer is None:
-            return self.django_app(environ, start_response)
+            response = self.django_app(environ, start_response)
+            # Renders (and searches) free what they built; keep it from
+            # piling up in the worker's RSS.
+            release_free_memory_now_and_then()
+            return response
         headers, body = answer
         start_response("200 OK", headers)
         return [body]
