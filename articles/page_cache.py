@@ -174,30 +174,29 @@ def find(scheme, host, name):
     hit = page_hit(scheme, host, name)
     if hit is not None:
         return hit[:3]
-    keys = key_patterns(scheme, host, name)
     gen = generation.current()
-    found = cache.get_many([key.replace(GENERATION, str(gen)) for key in keys])
-    key, block_key = (key.replace(GENERATION, str(gen)) for key in keys)
+    key, block_key = key_of(scheme, host, name, gen), most_read_key(gen)
+    found = cache.get_many([key, block_key])
     entry = found.get(key)
     page = None if entry is None else Page.from_entry(entry)
     return gen, page, block_html(found.get(block_key))
-
-
-def key_patterns(scheme, host, name):
-    """The keys of a page and of the most-read block, with the generation left
-    as newsroom.cache.GENERATION."""
-    return [key_of(scheme, host, name), most_read_key()]
 
 
 def lookup(request, name):
     """The cached page for this request, or None, whoever the visitor is: the
     caller decides it may be shared."""
     gen, page, block = find(request.scheme, request.get_host(), name)
+    _remember(request, gen, block)
+    return page
+
+
+def _remember(request, gen, block):
+    # What a lookup learnt, for the render that may follow: the generation to
+    # store the page under, and the most-read block to fill it with.
     if gen is not None:
         request._content_generation = gen
     if block is not None:
         request._most_read_block = block
-    return page
 
 
 def fetch(request, name):
@@ -207,9 +206,7 @@ def fetch(request, name):
         return None
     missed = request.META.get(MISSED)
     if missed is not None:
-        request._content_generation, block = missed
-        if block is not None:
-            request._most_read_block = block
+        _remember(request, *missed)
         return None
     page = lookup(request, name)
     if page is not None and page.stale():
