@@ -123,22 +123,20 @@ def _search(results, terms, agency, date_from, date_to, page, per_page):
     page = max(1, int(page or 1))
     found = None
     for require_all in (True, False) if len(terms) > 1 else (True,):
-        found = backend.search(
-            terms,
-            filters,
-            limit=per_page,
-            offset=(page - 1) * per_page,
-            require_all=require_all,
-        )
-        if not found.rows and found.total and page > 1:
-            page = -(-found.total // per_page)  # past the last page: the last
-            found = backend.search(
+
+        def page_of(number, require_all=require_all):
+            return backend.search(
                 terms,
                 filters,
                 limit=per_page,
-                offset=(page - 1) * per_page,
+                offset=(number - 1) * per_page,
                 require_all=require_all,
             )
+
+        found = page_of(page)
+        if not found.rows and found.total and page > 1:
+            page = -(-found.total // per_page)  # past the last page: the last
+            found = page_of(page)
         if found.rows:
             results.all_terms = require_all
             break
