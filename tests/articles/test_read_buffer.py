@@ -102,10 +102,11 @@ def test_a_batch_is_applied_once_even_if_the_flusher_dies_after_commit(
 def test_reads_of_a_killed_worker_are_not_lost(agency, buffered):
     article = make_article(reads=10)
     script = (
-        "import sys, datetime;"
+        "import sys, datetime, zoneinfo;"
         "from articles.read_buffer import ReadBuffer;"
         f"b = ReadBuffer({REDIS_URL!r}, {buffered.prefix!r});"
-        "day = datetime.date.today();"
+        # The Bangkok day, as the site counts it (the process clock is UTC).
+        "day = datetime.datetime.now(zoneinfo.ZoneInfo('Asia/Bangkok')).date();"
         "n = 0\n"
         "while True:\n"
         f"    b.record({article.pk}, day, 10); n += 1\n"
