@@ -53,6 +53,14 @@ class Filters:
     end: datetime | None = None  # exclusive
 
 
+def _db_datetime(value):
+    """An aware datetime as the column stores it: SQLite keeps UTC text without
+    an offset, and raw SQL would otherwise compare it with Bangkok wall-clock
+    text (seven hours off at every day's edge)."""
+    field = Article._meta.get_field("published_at")
+    return field.get_db_prep_value(value, connection)
+
+
 class _Sequence:
     """Matches of the stages one after another, each article once."""
 
@@ -128,16 +136,16 @@ class Backend:
 
     def visible(self, filters, alias="a"):
         sql = [f"{alias}.status = %s", f"{alias}.published_at <= %s"]
-        params = [Article.Status.PUBLISHED, timezone.now()]
+        params = [Article.Status.PUBLISHED, _db_datetime(timezone.now())]
         if filters.agency_id is not None:
             sql.append(f"{alias}.agency_id = %s")
             params.append(filters.agency_id)
         if filters.start is not None:
             sql.append(f"{alias}.published_at >= %s")
-            params.append(filters.start)
+            params.append(_db_datetime(filters.start))
         if filters.end is not None:
             sql.append(f"{alias}.published_at < %s")
-            params.append(filters.end)
+            params.append(_db_datetime(filters.end))
         return " AND ".join(sql), params
 
     def _score(self, terms, require_all, *, all_words=False):
