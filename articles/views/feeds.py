@@ -4,12 +4,14 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from articles.models import Agency, Article
 from articles.search.text import plain_text
 
 ITEMS = 50
+SUMMARY_CHARS = 300
 
 
 class IsoDatedRss(Rss201rev2Feed):
@@ -29,8 +31,11 @@ class IsoDatedRss(Rss201rev2Feed):
 
 
 def summary(article):
-    """The lead, or the opening of the body, as plain text."""
-    return Truncator(plain_text(article.lead) or plain_text(article.body)).chars(300)
+    """The lead, or the opening of the body, as plain text, escaped once more:
+    readers take a description as HTML, so text that reads `<img …>` must
+    reach them as `&lt;img …&gt;` (shown as written), never as an element."""
+    text = plain_text(article.lead) or plain_text(article.body)
+    return escape(Truncator(text).chars(SUMMARY_CHARS))
 
 
 class LatestFeed(Feed):

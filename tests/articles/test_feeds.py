@@ -3,6 +3,8 @@
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from html import escape
+from html.parser import HTMLParser
 
 from django.utils import timezone
 
@@ -60,8 +62,62 @@ def test_unknown_agency_feed_is_404(client, db):
     assert client.get("/feeds/agency/no-such-agency.xml").status_code == 404
 
 
+class _Rendered(HTMLParser):
+    """What a feed reader shows of a description: readers take it as HTML."""
+
+    def __init__(self, markup):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.parts = [], []
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self.tags.append(f"/{tag}")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    @property
+    def text(self):
+        return "".join(self.parts)
+
+
+def _description(client):
+    return _channel(client, "/feeds/latest.xml").find("item").findtext("description")
+
+
 def test_feed_escapes_markup_in_text(client, agency):
     make_article(title='ข่าว <b>&amp; "อ้าง"</b>', lead="<p>a &lt; b</p>")
     item = _channel(client, "/feeds/latest.xml").find("item")
     assert item.findtext("title") == 'ข่าว <b>&amp; "อ้าง"</b>'
-    assert item.findtext("description") == "a < b"
+    rendered = _Rendered(item.findtext("description"))
+    assert rendered.tags == [] and rendered.text == "a < b"
+
+
+def test_markup_typed_as_text_reaches_a_reader_as_text(client, agency):
+    # An editor wrote the markup as words: the body stores it escaped, as text.
+    typed = "<img src=x onerror=alert(1)>"
+    make_article(body=f"<p>ตัวอย่าง {escape(typed)} จบ</p>")
+    rendered = _Rendered(_description(client))
+    assert rendered.tags == []
+    assert rendered.text == f"ตัวอย่าง {typed} จบ"
+
+
+def test_description_is_plain_text_of_the_body(client, agency):
+    make_article(
+        body=(
+            "<p>ย่อหน้า<strong>แรก</strong> &amp; ต่อ</p>\n\n"
+            "<ul><li>หนึ่ง</li><li>สอง</li></ul>" + "<p>ข่าวยาว</p>" * 200
+        )
+    )
+    rendered = _Rendered(_description(client))
+    assert rendered.tags == []
+    assert rendered.text.startswith("ย่อหน้าแรก & ต่อ หนึ่ง สอง ข่าวยาว ข่าวยาว")
+    assert "  " not in rendered.text and "\n" not in rendered.text
+    # About 300 letters: Truncator does not count Thai vowel and tone marks.
+    assert rendered.text.endswith("…") and len(rendered.text) <= 400
