@@ -1,12 +1,13 @@
 """import_pages and the import service, on a real database: page by page."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import Agency, Article, ArticleEvent, Author, ReadTotal
-from articles.thai import BANGKOK
+from articles.thai import BANGKOK, format_thai_datetime
 from tests.articles.legacy_pages import (
     DATA,
     SEED,
@@ -213,4 +214,20 @@ def test_a_page_dated_in_the_future_is_refused(tmp_path):
     out, err, status = run(future)
     assert status == 1
     assert "future.txt" in err and "อนาคต" in err
+    assert not Article.objects.exists()
+
+
+def test_a_page_dated_later_today_is_refused_not_left_unseen(tmp_path):
+    # Two hours ahead, Bangkok time: stored, it would wait unseen as if scheduled.
+    later = format_thai_datetime(timezone.now() + timedelta(hours=2))
+    soon = tmp_path / "soon.txt"
+    soon.write_text(
+        SEED.read_text(encoding="utf-8").replace("14 มิถุนายน 2561 / 14:37:02", later),
+        encoding="utf-8",
+    )
+    out, err, status = run(soon)
+    assert status == 1
+    [line] = [line for line in err.splitlines() if "soon.txt" in line]
+    assert "อนาคต" in line and later in line
+    assert "failed=1" in out
     assert not Article.objects.exists()

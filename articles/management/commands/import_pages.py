@@ -6,10 +6,12 @@ Pages are parsed and segmented in worker processes and stored a chunk per
 transaction; a page that cannot be read or stored is named with the reason,
 nothing of it is stored, and the others go on. Each chunk's pages are in the
 search index when it commits. Importing a page again updates its article
-(found by the legacy ID). Exit status 1 when any page failed, 0 otherwise.
+(found by the legacy ID). Only regular files up to 5 MB are read; anything else
+is refused by name. Exit status 1 when any page failed, 0 otherwise.
 """
 
 import time
+import unicodedata
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -31,7 +33,31 @@ LABELS = {
     },
 }
 BAR_WIDTH = 30
+# Characters a terminal acts on or a reader cannot see: control (a newline
+# would forge a report line, ESC a terminal command), format (bidi overrides),
+# line and paragraph separators, and surrogates (bytes of a name that is not
+# UTF-8), each shown as its escape instead.
+HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}
 REDRAW_SECONDS = 0.2
+
+
+def printable(text):
+    """text with backslashes and HIDDEN characters escaped (\\n, \\x1b, \\u202e)."""
+    if text.isprintable() and "\\" not in text:
+        return text  # the usual case: nothing to escape
+    out = []
+    for char in text:
+        if char == "\\":
+            out.append("\\\\")
+        elif unicodedata.category(char) in HIDDEN:
+            code = ord(char)
+            if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+                out.append(f"\\x{code - 0xDC00:02x}")
+            else:
+                out.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 class Progress:
@@ -118,7 +144,7 @@ class Command(BaseCommand):
             verb = "จะสร้าง" if dry_run else "สร้าง"
             self.stdout.write(
                 self.style.WARNING(
-                    f"หน่วยงานที่ไม่รู้จัก: {name} ({verb}ไว้แบบปิดใช้งาน "
+                    f"หน่วยงานที่ไม่รู้จัก: {printable(name)} ({verb}ไว้แบบปิดใช้งาน "
                     "โปรดตรวจสอบในหน้าผู้ดูแลระบบ)"
                 )
             )
@@ -141,11 +167,13 @@ class Command(BaseCommand):
     @staticmethod
     def _describe(outcome, labels, dry_run, verbosity):
         label = labels[outcome.action]
+        # Names and text come from the files: escaped, they cannot forge lines.
+        source = printable(outcome.source)
         if outcome.failed:
-            return f"{label}: {outcome.source}: {outcome.reason}"
+            return f"{label}: {source}: {printable(outcome.reason)}"
         if dry_run or verbosity >= 2:
             return (
-                f"{label}: {outcome.source} → {outcome.legacy_id} "
-                f"«{outcome.title[:60]}»"
+                f"{label}: {source} → {outcome.legacy_id} "
+                f"«{printable(outcome.title[:60])}»"
             )
         return ""

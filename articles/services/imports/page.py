@@ -1,7 +1,6 @@
 """Storing one parsed legacy page, in its own transaction."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -12,8 +11,7 @@ from articles.sanitize import clean_html
 from articles.services.articles import article_create
 from articles.services.imports.cache import ImportCache, compact
 from articles.services.reads import read_total_ensure
-
-FUTURE_SLACK = timedelta(days=1)
+from articles.thai import format_thai_datetime
 
 
 class ImportRefused(Exception):
@@ -145,10 +143,11 @@ def page_plan(*, page, source, cache, dry_run, prepared=None):
     but a new agency or author (in the caller's transaction).
     """
     legacy_id = page.legacy_id
-    if page.published_at > timezone.now() + FUTURE_SLACK:
+    if page.published_at > timezone.now():
         # The legacy site is closed: a later date is a typing error, and the
         # article would silently wait, unseen, as if scheduled.
-        raise ImportRefused(f"วันที่เผยแพร่อยู่ในอนาคต ({page.published_at:%Y-%m-%d})")
+        when = format_thai_datetime(page.published_at)
+        raise ImportRefused(f"วันที่เผยแพร่อยู่ในอนาคต ({when} เวลาประเทศไทย)")
     existing = cache.article(legacy_id)
     if existing is not None:
         _check_same_page(existing.title, page)
