@@ -181,6 +181,9 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# Reset mail leaves from a background thread: the answer is the same, in the
+# same time, for a known and an unknown address (accounts/password_reset.py).
+PASSWORD_RESET_MAIL_IN_BACKGROUND = True
 
 # The absolute address used in share links, feeds and Open Graph tags when a
 # request is not at hand; normally built from the request.
