@@ -7,6 +7,7 @@ points at this app's names instead.
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from accounts import views
 from accounts.forms import (
     ThaiAuthenticationForm,
     ThaiPasswordChangeForm,
@@ -44,7 +45,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             form_class=ThaiPasswordResetForm,
             email_template_name="registration/password_reset_email.txt",

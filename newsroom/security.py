@@ -36,3 +36,19 @@ class ContentSecurityPolicyMiddleware:
                 EDITOR_POLICY if editor else PUBLIC_POLICY
             )
         return response
+
+
+# Pages with an editor's data or a form with their CSRF token: never kept by a
+# browser's or a shared cache, nor shown again from history after logout.
+PRIVATE_PREFIXES = ("/desk/", "/accounts/", "/admin/")
+
+
+class PrivatePagesNoStoreMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(PRIVATE_PREFIXES):
+            response["Cache-Control"] = "no-store, private"
+        return response

@@ -18,6 +18,8 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
 ]
 
+handler500 = "articles.views.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

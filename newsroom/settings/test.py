@@ -9,6 +9,8 @@ from newsroom.settings.base import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail is in the outbox when the response is (one test turns this back on).
+PASSWORD_RESET_MAIL_IN_BACKGROUND = False
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-static-"))
 WHITENOISE_USE_FINDERS = True

@@ -1,6 +1,7 @@
 """Password change for editors, and reset by e-mail."""
 
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -95,3 +96,64 @@ def test_password_reset_for_unknown_email_says_the_same_and_sends_nothing(client
     assert mail.outbox == []
     bad = client.post(reverse("accounts:password_reset"), {"email": "ไม่ใช่อีเมล"})
     assert "รูปแบบอีเมลไม่ถูกต้อง" in bad.content.decode()
+
+
+def reset(client, email, ip="203.0.113.40"):
+    return client.post(
+        reverse("accounts:password_reset"), {"email": email}, REMOTE_ADDR=ip
+    )
+
+
+def test_known_and_unknown_addresses_do_the_same_work(client, editor):
+    known = reset(client, "ed@example.org")
+    unknown = reset(client, "nobody@example.org")
+    assert len(mail.outbox) == 1
+    # The unknown address's mail is made too (token and all), then dropped.
+    rendered = [t.name for t in known.templates]
+    assert "registration/password_reset_email.txt" in rendered
+    assert [t.name for t in unknown.templates] == rendered
+    assert unknown["Location"] == known["Location"]
+
+
+def test_resets_are_limited_per_address(client, editor):
+    answers = [reset(client, "ED@example.org", ip=f"198.51.100.{n}") for n in range(7)]
+    assert len(mail.outbox) == 5
+    assert {a["Location"] for a in answers} == {reverse("accounts:password_reset_done")}
+
+
+def test_resets_are_limited_per_client_address(client, editor):
+    for n in range(20):
+        reset(client, f"someone{n}@example.org", ip="203.0.113.99")
+    over = reset(client, "ed@example.org", ip="203.0.113.99")
+    assert over["Location"] == reverse("accounts:password_reset_done")
+    assert mail.outbox == []
+    reset(client, "ed@example.org", ip="203.0.113.100")
+    assert len(mail.outbox) == 1
+
+
+def test_the_client_behind_the_proxy_is_counted(client, editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(20):
+        client.post(
+            reverse("accounts:password_reset"),
+            {"email": f"someone{n}@example.org"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    client.post(
+        reverse("accounts:password_reset"),
+        {"email": "ed@example.org"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.8",
+    )
+    assert len(mail.outbox) == 1
+
+
+def test_reset_mail_is_sent_from_the_background(client, editor, settings):
+    settings.PASSWORD_RESET_MAIL_IN_BACKGROUND = True
+    response = reset(client, "ed@example.org")
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    deadline = time.monotonic() + 10
+    while not mail.outbox and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [m.to for m in mail.outbox] == [["ed@example.org"]]
