@@ -1,6 +1,40 @@
 from django.contrib import admin
 
-from articles.models import Agency, Article, ArticleEvent, Author, DailyRead, ReadTotal
+from articles.models import (
+    Agency,
+    Article,
+    ArticleEvent,
+    Author,
+    DailyRead,
+    Notice,
+    ReadTotal,
+    Topic,
+)
+from articles.thai import BE_OFFSET, FULL_MONTHS, format_thai_datetime
+
+
+def be_datetime(field, description):
+    """A list column showing `field` in Buddhist-Era Thai, sortable by it."""
+
+    @admin.display(description=description, ordering=field)
+    def column(obj):
+        value = getattr(obj, field)
+        return format_thai_datetime(value) if value else "-"
+
+    column.__name__ = f"{field}_thai"
+    return column
+
+
+def be_date(field, description):
+    @admin.display(description=description, ordering=field)
+    def column(obj):
+        day = getattr(obj, field)  # a calendar date: no time zone to convert
+        if not day:
+            return "-"
+        return f"{day.day} {FULL_MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
+
+    column.__name__ = f"{field}_thai"
+    return column
 
 
 @admin.register(Agency)
@@ -32,13 +66,27 @@ class ArticleEventInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "agency", "status", "published_at", "legacy_id")
-    list_filter = ("agency", "status", ("published_at", admin.DateFieldListFilter))
+    list_display = (
+        "title",
+        "agency",
+        "status",
+        be_datetime("published_at", "เวลาเผยแพร่"),
+        "is_featured",
+        "legacy_id",
+    )
+    list_filter = (
+        "agency",
+        "status",
+        "is_featured",
+        "topics",
+        ("published_at", admin.DateFieldListFilter),
+    )
     search_fields = ("title",)
     date_hierarchy = "published_at"
     autocomplete_fields = ("agency", "author")
     raw_id_fields = ("editor",)
     readonly_fields = ("created_at", "updated_at", "version")
+    filter_horizontal = ("topics",)
     inlines = [ArticleEventInline]
     list_select_related = ("agency",)
 
@@ -52,7 +100,25 @@ class ReadTotalAdmin(admin.ModelAdmin):
 
 @admin.register(DailyRead)
 class DailyReadAdmin(admin.ModelAdmin):
-    list_display = ("article", "day", "count")
+    list_display = ("article", be_date("day", "วันที่"), "count")
     list_filter = ("day",)
     ordering = ("-day", "-count")
     raw_id_fields = ("article",)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {}
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = (
+        "text",
+        "link",
+        be_datetime("expires_at", "แสดงถึง"),
+        be_datetime("created_at", "สร้างเมื่อ"),
+    )
+    search_fields = ("text",)

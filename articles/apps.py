@@ -9,7 +9,15 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         # The search index follows every save, wherever it comes from: the desk,
         # the importer, seed_demo, the admin. Imported here: models are ready.
-        from articles.models import Agency, Article, ArticleEvent, Author, Photo
+        from articles.models import (
+            Agency,
+            Article,
+            ArticleEvent,
+            Author,
+            Notice,
+            Photo,
+            Topic,
+        )
         from articles.search import generation
         from articles.search.dictionary import agency_saved
         from articles.search.indexing import article_saved, event_recorded
@@ -20,7 +28,7 @@ class ArticlesConfig(AppConfig):
             event_recorded, sender=ArticleEvent, dispatch_uid="search-events"
         )
         # Cached pages and lists follow every change of what they show.
-        for model in (Article, Agency, Author, Photo):
+        for model in (Article, Agency, Author, Photo, Topic, Notice):
             name = model._meta.model_name
             post_save.connect(generation.bump, sender=model, dispatch_uid=f"gen-{name}")
             post_delete.connect(

@@ -9,7 +9,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Agency, Article
+from articles.models import Agency, Article, Topic
 from articles.thai import BANGKOK
 
 
@@ -84,6 +84,18 @@ class ArticleForm(forms.Form):
         required=False,
         error_messages=_text_errors(max_length="ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"),
     )
+    topics = forms.ModelMultipleChoiceField(
+        label="หัวข้อข่าว",
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "ไม่พบหัวข้อข่าวที่เลือก โปรดเลือกใหม่"},
+    )
+    is_featured = forms.BooleanField(
+        label="ข่าวเด่น (ขึ้นเป็นข่าวนำบนหน้าแรก)",
+        required=False,
+        help_text="ข่าวเด่นที่เผยแพร่ล่าสุดจะขึ้นเป็นข่าวนำ",
+    )
     # The version the editor loaded; a stale one means someone saved meanwhile.
     version = forms.IntegerField(
         widget=forms.HiddenInput,
@@ -117,6 +129,8 @@ class ArticleForm(forms.Form):
             "agency": article.agency_id,
             "byline": article.author.byline if article.author_id else "",
             "editor_name": article.editor_name,
+            "topics": list(article.topics.all()),
+            "is_featured": article.is_featured,
             "version": article.version,
         }
 

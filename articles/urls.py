@@ -5,8 +5,14 @@ from articles.views import legacy, public
 app_name = "articles"
 
 urlpatterns = [
-    path("", public.ArticleListView.as_view(), name="home"),
+    path("", public.HomeView.as_view(), name="home"),
     path("news/<int:pk>/", public.ArticleDetailView.as_view(), name="detail"),
     path("agency/<slug:slug>/", public.AgencyArticleListView.as_view(), name="agency"),
+    path(
+        "province/<slug:slug>/",
+        public.ProvinceArticleListView.as_view(),
+        name="province",
+    ),
+    path("topic/<slug:slug>/", public.TopicArticleListView.as_view(), name="topic"),
     path("ct/news/viewnews.php", legacy.legacy_article_redirect, name="legacy"),
 ]

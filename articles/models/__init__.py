@@ -6,6 +6,7 @@ from articles.models.history import ArticleEvent
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
 from articles.models.search import *  # noqa: F403
+from articles.models.topics import Notice, Topic
 
 __all__ = [
     "Agency",
@@ -14,7 +15,9 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "DailyRead",
+    "Notice",
     "Photo",
     "ReadFlush",
     "ReadTotal",
+    "Topic",
 ]

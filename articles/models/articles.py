@@ -69,6 +69,14 @@ class Article(models.Model):
     legacy_id = models.CharField(
         "รหัสข่าวเดิม", max_length=20, unique=True, null=True, blank=True
     )
+    is_featured = models.BooleanField(
+        "ข่าวเด่นหน้าแรก",
+        default=False,
+        help_text="ข่าวเด่นล่าสุดจะขึ้นเป็นข่าวนำบนหน้าแรก",
+    )
+    topics = models.ManyToManyField(
+        "articles.Topic", verbose_name="หัวข้อข่าว", blank=True, related_name="articles"
+    )
     # Optimistic lock: a save must name the version it was edited from.
     version = models.PositiveIntegerField("รุ่น", default=1)
 

@@ -16,7 +16,15 @@ from articles.thai import format_thai_datetime
 
 # The fields an editor changes through the desk form; status and time change only
 # through the publish, schedule and unpublish actions.
-CONTENT_FIELDS = ("title", "lead", "body", "agency", "author", "editor_name")
+CONTENT_FIELDS = (
+    "title",
+    "lead",
+    "body",
+    "agency",
+    "author",
+    "editor_name",
+    "is_featured",
+)
 
 CONFLICT_MESSAGE = (
     "ข่าวนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่คุณเปิดแบบฟอร์ม การบันทึกของคุณจึงไม่ถูกนำไปใช้ "
@@ -47,9 +55,13 @@ def author_for_byline(*, byline, agency):
 
 
 @transaction.atomic
-def article_create(*, user=None, reads=0, event=ArticleEvent.Action.CREATED, **fields):
+def article_create(
+    *, user=None, reads=0, event=ArticleEvent.Action.CREATED, topics=None, **fields
+):
     """Create an article with its read counter (starting at `reads`) and history."""
     article = Article.objects.create(**fields)
+    if topics:
+        article.topics.set(topics)
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
     return article
@@ -72,7 +84,12 @@ def article_draft_create(*, user, **fields):
 
     `fields` are the content fields; `byline` may stand for `author`."""
     _check_agency(user, fields["agency"].pk)
-    return article_create(user=user, status=Article.Status.DRAFT, **_content(fields))
+    return article_create(
+        user=user,
+        status=Article.Status.DRAFT,
+        topics=fields.get("topics"),
+        **_content(fields),
+    )
 
 
 @transaction.atomic
@@ -95,6 +112,9 @@ def article_update(*, article, user, version, **fields):
     )
     if not updated:
         raise EditConflict()
+    if "topics" in fields:
+        # Before the event: its save moves the cached pages on (generation).
+        article.topics.set(fields["topics"])
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.EDITED
     )

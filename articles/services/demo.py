@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from articles.agencies_data import region3_agencies
 from articles.demo_content import ARTICLES, SEED_PAGE
-from articles.models import Agency, Article, Author
+from articles.models import Agency, Article, Author, Topic
 from articles.services.articles import article_create
 from articles.thai import BANGKOK
 
@@ -27,6 +27,31 @@ def agencies_sync():
         row = dict(row)
         slug = row.pop("slug")
         Agency.objects.update_or_create(slug=slug, defaults=row)
+
+
+# (slug, name, words in a demo title that put it under the topic)
+DEMO_TOPICS = [
+    ("highlights", "ข่าวเด่น", ("เทศกาลดอกไม้", "PM2.5")),
+    ("agriculture", "การเกษตร", ("ลำไย", "ข้าวเปลือก", "ชาและกาแฟ", "สินค้าเกษตร")),
+    ("health", "สาธารณสุข", ("สุขภาพ", "ไข้เลือดออก", "ฝุ่นละออง")),
+    ("tourism", "การท่องเที่ยว", ("ท่องเที่ยว", "ทะเลหมอก", "ดอกไม้ผลิบาน")),
+    ("disasters", "ภัยพิบัติ", ("ฝุ่นละออง", "อุทกภัย", "ฤดูฝน", "ไฟป่า")),
+    ("education", "การศึกษา", ("โรงเรียน", "อบรม", "เยาวชน", "วันเด็ก")),
+]
+# The demo home page's lead: the editor's pick, not just the newest.
+DEMO_FEATURED = "ผู้ว่าราชการจังหวัดเชียงใหม่เปิดงานเทศกาลดอกไม้ผลิบาน ประจำปี"
+
+
+def topics_sync():
+    """The demo topics, each on the demo articles whose title has its words."""
+    for slug, name, words in DEMO_TOPICS:
+        topic, _ = Topic.objects.update_or_create(slug=slug, defaults={"name": name})
+        for article in Article.objects.filter(legacy_id__isnull=True):
+            if any(word in article.title for word in words):
+                article.topics.add(topic)
+    Article.objects.filter(title=DEMO_FEATURED, is_featured=False).update(
+        is_featured=True
+    )
 
 
 def _author(byline, agency):
@@ -108,6 +133,8 @@ def demo_seed(*, editor_password=None, now=None):
             lead=lead,
             body=paragraphs_html(paras),
         )
+
+    topics_sync()
 
     password = editor_password or secrets.token_urlsafe(9)
     reset = bool(editor_password)

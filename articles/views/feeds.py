@@ -1,17 +1,26 @@
-"""RSS 2.0 feeds: the latest news, and one agency's news."""
+"""RSS 2.0 feeds: the latest news, and one agency's, province's or topic's news."""
+
+import mimetypes
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from articles.models import Agency, Article
+from articles.models import Agency, Article, Photo, Topic
+from articles.provinces import province_or_404
 from articles.search.text import plain_text
 
 ITEMS = 50
 SUMMARY_CHARS = 300
+LEAD_PHOTOS = Prefetch(
+    "photos",
+    queryset=Photo.objects.exclude(display="").order_by("created_at", "id"),
+    to_attr="lead_photos",
+)
 
 
 class IsoDatedRss(Rss201rev2Feed):
@@ -48,7 +57,11 @@ class LatestFeed(Feed):
         return reverse("articles:home")
 
     def articles(self):
-        return Article.objects.published().select_related("agency", "author")
+        return (
+            Article.objects.published()
+            .select_related("agency", "author")
+            .prefetch_related(LEAD_PHOTOS)
+        )
 
     def items(self):
         return self.articles()[:ITEMS]
@@ -74,6 +87,25 @@ class LatestFeed(Feed):
     def item_guid(self, item):
         return None  # the link is the guid (isPermaLink)
 
+    def item_enclosures(self, item):
+        # The lead photo (the first one's display rendition), as readers and
+        # aggregators show it beside the headline.
+        photos = item.lead_photos
+        if not photos:
+            return []
+        display = photos[0].display
+        try:
+            length = display.size
+        except OSError:  # the file is gone from storage: no picture, not an error
+            return []
+        mime = mimetypes.guess_type(display.name)[0] or "image/jpeg"
+        url = self.request.build_absolute_uri(display.url)
+        return [Enclosure(url, str(length), mime)]
+
+    def get_feed(self, obj, request):
+        self.request = request  # enclosure URLs are absolute
+        return super().get_feed(obj, request)
+
 
 class AgencyFeed(LatestFeed):
     def get_object(self, request, slug):
@@ -90,3 +122,37 @@ class AgencyFeed(LatestFeed):
 
     def items(self, obj):
         return self.articles().filter(agency=obj)[:ITEMS]
+
+
+class ProvinceFeed(LatestFeed):
+    def get_object(self, request, slug):
+        return province_or_404(slug)
+
+    def title(self, obj):
+        return f"ข่าวจังหวัด{obj.name}"
+
+    def description(self, obj):
+        return f"ข่าวล่าสุดจากสำนักงานประชาสัมพันธ์จังหวัด{obj.name} และ สวท.{obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return self.articles().filter(agency__in=obj.agencies())[:ITEMS]
+
+
+class TopicFeed(LatestFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj):
+        return f"ข่าว{obj.name} สำนักประชาสัมพันธ์เขต 3"
+
+    def description(self, obj):
+        return f"ข่าวหัวข้อ{obj.name} จากสำนักประชาสัมพันธ์เขต 3 และหน่วยงานในสังกัด"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return self.articles().filter(topics=obj)[:ITEMS]

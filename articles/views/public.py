@@ -1,22 +1,27 @@
-"""Public pages: latest news, one agency's news, one article."""
+"""Public pages: the latest news, an agency's, a province's or a topic's, an article."""
 
 import re
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
-from articles import page_cache
-from articles.models import Agency, Article
+from articles import page_cache, structured_data
+from articles.models import Agency, Article, Photo, Topic
+from articles.navigation import cache_seconds
 from articles.page_cache import MOST_READ_HOLE, READS_HOLE
 from articles.pagination import CachedCountPaginator
+from articles.provinces import province_of, province_or_404
 from articles.search import related_articles
 from articles.search.text import plain_text
 from articles.services.reads import read_record
 
 PAGE_SIZE = 20
+HOME = "หน้าแรก"
 SHARE_DEFAULT = "img/share-default.png"  # 1200x630, like every Photo.share
 # Thai ends a sentence with a space, not a full stop (น. and ส.ปชส. are
 # abbreviations); short phrases before the first space are not sentences yet.
@@ -38,6 +43,43 @@ def share_image_url(request, article):
     return request.build_absolute_uri(url)
 
 
+def article_images(request, article):
+    """Absolute URLs of the article's pictures for structured data: the share
+    rendition (1200x630) first, then the page's display photos; the site's share
+    picture when the article has none."""
+    photos = list(article.photos.order_by("created_at", "id"))
+    urls = [p.share.url for p in photos[:1] if p.share]
+    urls += [p.display.url for p in photos if p.display]
+    if not urls:
+        urls = [static(SHARE_DEFAULT)]
+    return [request.build_absolute_uri(url) for url in urls]
+
+
+def home_lead():
+    """The newest article an editor marked featured, else the newest with a
+    photo, with its first photo (or None); (None, None) when there is neither."""
+    listed = Article.objects.for_listing()
+    lead = listed.filter(is_featured=True).first()
+    if lead is None:
+        with_photo = Photo.objects.filter(article=OuterRef("pk")).exclude(display="")
+        lead = listed.filter(Exists(with_photo)).first()
+    if lead is None:
+        return None, None
+    photo = lead.photos.exclude(display="").order_by("created_at", "id").first()
+    return lead, photo
+
+
+def agency_crumbs(agency):
+    crumbs = [{"name": HOME, "url": reverse("articles:home")}]
+    province = province_of(agency)
+    if province is not None:
+        crumbs.append(
+            {"name": f"จังหวัด{province.name}", "url": province.get_absolute_url()}
+        )
+    crumbs.append({"name": agency.short_name, "url": agency.get_absolute_url()})
+    return crumbs
+
+
 class MostReadMixin:
     def get_context_data(self, **kwargs):
         # Filled per response from its own one-minute cache (page_cache).
@@ -48,41 +90,134 @@ class ArticleListView(MostReadMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    heading = "ข่าวล่าสุด"
 
     def get_queryset(self):
         return Article.objects.for_listing()
 
+    def list_slug(self):
+        """This list's part of its cache names ("" for the home page)."""
+        return self.kwargs.get("slug", "")
+
     def get_paginator(self, queryset, per_page, **kwargs):
         generation = page_cache.content_generation(self.request)
-        key = f"list-count:{generation}:{self.kwargs.get('slug', '')}"
+        key = f"list-count:{generation}:{self.list_slug()}"
         return CachedCountPaginator(queryset, per_page, count_key=key, **kwargs)
 
     def cache_name(self):
-        return page_cache.list_name(
-            self.kwargs.get("slug", ""), self.request.GET.get("page", "1")
-        )
+        return page_cache.list_name(self.list_slug(), self.request.GET.get("page", "1"))
 
     def get(self, request, *args, **kwargs):
         page = page_cache.fetch(request, self.cache_name())
         if page is None:
             response = super().get(request, *args, **kwargs)
+            seconds, stale_for = cache_seconds(
+                request, page_cache.LIST_SECONDS, page_cache.LIST_STALE_SECONDS
+            )
             page = page_cache.store(
-                request,
-                self.cache_name(),
-                response,
-                page_cache.LIST_SECONDS,
-                stale_for=page_cache.LIST_STALE_SECONDS,
+                request, self.cache_name(), response, seconds, stale_for=stale_for
             )
         return page.respond(request)
+
+    def feed_url(self):
+        return reverse("discovery:feed-latest")
+
+    def crumbs(self):
+        return []  # the home page is the root of every trail
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        crumbs = self.crumbs()
+        context.update(
+            heading=self.heading,
+            feed_url=self.feed_url(),
+            breadcrumbs=crumbs,
+            structured_data=(
+                structured_data.as_script(
+                    structured_data.breadcrumb_list(self.request, crumbs)
+                )
+                if crumbs
+                else ""
+            ),
+        )
+        return context
+
+
+class HomeView(ArticleListView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context["lead"], context["lead_photo"] = home_lead()
+        return context
 
 
 class AgencyArticleListView(ArticleListView):
     def get_queryset(self):
         self.agency = get_object_or_404(Agency, slug=self.kwargs["slug"])
+        self.heading = f"ข่าว {self.agency.full_name}"
         return super().get_queryset().filter(agency=self.agency)
+
+    def feed_url(self):
+        return reverse("discovery:feed-agency", kwargs={"slug": self.agency.slug})
+
+    def crumbs(self):
+        return agency_crumbs(self.agency)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(agency=self.agency, **kwargs)
+
+
+class ProvinceArticleListView(ArticleListView):
+    """The news of a province's own offices (its ส.ปชส. and สวท.)."""
+
+    def list_slug(self):
+        return f"province:{self.kwargs['slug']}"
+
+    def get_queryset(self):
+        self.province = province_or_404(self.kwargs["slug"])
+        self.heading = f"ข่าวจังหวัด{self.province.name}"
+        return super().get_queryset().filter(agency__in=self.province.agencies())
+
+    def feed_url(self):
+        return reverse("discovery:feed-province", kwargs={"slug": self.province.slug})
+
+    def crumbs(self):
+        return [
+            {"name": HOME, "url": reverse("articles:home")},
+            {
+                "name": f"จังหวัด{self.province.name}",
+                "url": self.province.get_absolute_url(),
+            },
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            province=self.province,
+            province_agencies=list(self.province.agencies()),
+            **kwargs,
+        )
+
+
+class TopicArticleListView(ArticleListView):
+    def list_slug(self):
+        return f"topic:{self.kwargs['slug']}"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        self.heading = f"ข่าว{self.topic.name}"
+        return super().get_queryset().filter(topics=self.topic)
+
+    def feed_url(self):
+        return reverse("discovery:feed-topic", kwargs={"slug": self.topic.slug})
+
+    def crumbs(self):
+        return [
+            {"name": HOME, "url": reverse("articles:home")},
+            {"name": self.topic.name, "url": self.topic.get_absolute_url()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
 
 
 class ArticleDetailView(MostReadMixin, DetailView):
@@ -108,7 +243,8 @@ class ArticleDetailView(MostReadMixin, DetailView):
         if page is None:
             self.object = self.get_object()
             response = self.render_to_response(self.get_article_context())
-            page = page_cache.store(request, name, response, page_cache.ARTICLE_SECONDS)
+            seconds, _ = cache_seconds(request, page_cache.ARTICLE_SECONDS)
+            page = page_cache.store(request, name, response, seconds)
         # A cached page is a published article: the key's generation moves on
         # with every unpublish or edit.
         reads = read_record(article_id=kwargs["pk"], request=request)
@@ -116,17 +252,34 @@ class ArticleDetailView(MostReadMixin, DetailView):
 
     def get_article_context(self):
         article = self.object
+        request = self.request
+        share_description = (
+            Truncator(plain_text(article.lead)).chars(200)
+            if article.lead_text
+            else first_sentence(article.body)
+        )
+        crumbs = [*agency_crumbs(article.agency), {"name": article.title, "url": ""}]
         return self.get_context_data(
             object=article,
             read_count=READS_HOLE,
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            share_description=(
-                Truncator(plain_text(article.lead)).chars(200)
-                if article.lead_text
-                else first_sentence(article.body)
-            ),
-            share_image=share_image_url(self.request, article),
+            canonical_url=request.build_absolute_uri(article.get_absolute_url()),
+            share_description=share_description,
+            share_image=share_image_url(request, article),
             related=related_articles(article),
+            topics=list(article.topics.all()),
+            breadcrumbs=crumbs,
+            feed_url=reverse(
+                "discovery:feed-agency", kwargs={"slug": article.agency.slug}
+            ),
+            structured_data=structured_data.as_script(
+                structured_data.news_article(
+                    request,
+                    article,
+                    images=article_images(request, article),
+                    description=share_description,
+                ),
+                structured_data.breadcrumb_list(request, crumbs),
+            ),
         )
 
     def get_object(self, queryset=None):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     sitemap = request.build_absolute_uri("/sitemap.xml")
+    news_sitemap = request.build_absolute_uri("/sitemap-news.xml")
     lines = [
         "User-agent: *",
         "Disallow: /desk/",
@@ -18,6 +19,7 @@ def robots_txt(request):
         "Disallow: /ckeditor/",
         "Disallow: /search/",
         f"Sitemap: {sitemap}",
+        f"Sitemap: {news_sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

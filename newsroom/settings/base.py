@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "newsroom.body_limit.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "newsroom.admin_language.AdminThaiMiddleware",  # after LocaleMiddleware
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.newsroom",
+                "articles.navigation.context",
             ],
         },
     },
@@ -200,6 +202,9 @@ NEWSROOM = {
     "FOOTER_ADDRESS": "49 ถนนประชาสัมพันธ์ ตำบลช้างคลาน อำเภอเมือง เชียงใหม่ 50100",
     "FOOTER_PHONE": "0-5328-3734",
     "FOOTER_FAX": "0-5328-3738",
+    # The office emblem (a static path): SVG in the header, PNG in structured data.
+    "LOGO": os.environ.get("DJANGO_NEWSROOM_LOGO", "img/emblem.svg"),
+    "LOGO_PNG": os.environ.get("DJANGO_NEWSROOM_LOGO_PNG", "img/emblem.png"),
 }
 
 from newsroom.settings.editor import *  # noqa: E402,F403  (rich-text widget in one place)

@@ -28,7 +28,7 @@ PASSWORD = "correct-horse-battery"
 def assert_identity(response, status=200):
     assert response.status_code == status
     html = response.content.decode()
-    assert re.search(r'<p class="banner"><a [^>]*>' + re.escape(BANNER), html)
+    assert re.search(r'<span class="banner">' + re.escape(BANNER), html)
     assert ADDRESS in html
     title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
     assert SITE_NAME in title

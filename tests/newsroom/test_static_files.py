@@ -29,7 +29,8 @@ def test_sample_and_test_pages_are_not_collected():
         "ckeditor/ckeditor/plugins/exportpdf/plugin.js",
     ],
 )
-def test_sample_pages_answer_404(client, path):
+def test_sample_pages_answer_404(client, db, path):
+    # The 404 page carries the header menu, which reads the topics.
     assert client.get(f"/static/{path}").status_code == 404
 
 

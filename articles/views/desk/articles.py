@@ -97,7 +97,16 @@ def _edit_page(request, article, *, form=None, schedule_form=None, status=200):
 def _content(cleaned):
     return {
         key: cleaned[key]
-        for key in ("title", "lead", "body", "agency", "byline", "editor_name")
+        for key in (
+            "title",
+            "lead",
+            "body",
+            "agency",
+            "byline",
+            "editor_name",
+            "topics",
+            "is_featured",
+        )
     }
 
 
