@@ -106,7 +106,18 @@ def highlight(text, units):
 
 
 def _first(text, units):
-    found = [m.start() for u in units if u and (m := _pattern(u).search(text))]
+    """Where the first unit occurs in text (a short one as a whole word)."""
+    found, cuts = [], None
+    for unit in filter(None, units):
+        for match in _pattern(unit).finditer(text):
+            if len(unit) >= MIN_SUBSTRING_LENGTH:
+                found.append(match.start())
+                break
+            if cuts is None:
+                cuts = _boundaries(text)
+            if {*_widen(text, match.start(), match.end())} <= cuts:
+                found.append(match.start())
+                break
     return min(found) if found else None
 
 

@@ -6,6 +6,7 @@ holds finds nothing; and at most 1 in 50 queries returns a page lacking the
 query's text (each piece of it, for a query typed in pieces).
 """
 
+import html
 import re
 import unicodedata
 from datetime import timedelta
@@ -13,6 +14,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles import thai
 from articles.models import Agency
 from tests.articles.search_pages import PAGES, QUERIES
 from tests.factories import make_article, make_author
@@ -102,3 +104,42 @@ def test_a_query_finds_every_page_holding_its_text(client, pages):
     assert len(holders) == 3
     assert set(_found(client, "ต่างๆ")) == holders
     assert set(_found(client, "ต่าง ๆ")) == holders
+
+
+LEADING_VOWELS = "เแโใไ"
+MARK = re.compile(f"[{MARKS}]")
+
+
+def _cuts(text):
+    cuts, offset = {0}, 0
+    for token in thai.segment(text, keep_whitespace=True, normalized=True):
+        offset += len(token)
+        cuts.add(offset)
+    return cuts
+
+
+def test_snippets_are_whole_words_in_the_articles_own_characters(client, pages):
+    bodies = {key: " ".join(paragraphs) for key, _, _, paragraphs, _ in PAGES}
+    checked = 0
+    for query, key in QUERIES:
+        if key is None:
+            continue
+        response = client.get("/search/", {"q": query})
+        wanted = {_comparable(query)} | {_comparable(p) for p in query.split()}
+        for hit in response.context["results"]:
+            shown = str(hit.snippet_html)
+            for marked in re.findall(r"<mark>(.*?)</mark>", shown):
+                marked = html.unescape(marked)
+                assert len(marked) > 1 and _comparable(marked) in wanted, (query, shown)
+            piece = html.unescape(re.sub(r"</?mark>", "", shown))
+            piece = piece.removeprefix("… ").removesuffix(" …")
+            body = bodies[pages[hit.article.pk][0]]
+            at = body.find(piece)
+            assert at >= 0, (query, piece)  # the article's own characters
+            end = at + len(piece)
+            assert not MARK.match(piece[0]) and piece[-1] not in LEADING_VOWELS
+            assert end == len(body) or not MARK.match(body[end])
+            cuts = _cuts(body)
+            assert at in cuts and end in cuts, (query, piece)
+            checked += 1
+    assert checked >= 100
