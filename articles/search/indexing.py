@@ -85,17 +85,26 @@ def text_parts(**texts):
     return parts
 
 
+PLAIN_FIELDS = ("title", "lead", "extra", "body")
+
+
+def plain_of(*, title, lead, extra, body):
+    """The text a query's text is looked for in, from the normalised fields:
+    every field whole, compact (search_text), one a line, title and lead first
+    (the score reads where a match first occurs), so that no match runs from
+    one field into the next."""
+    texts = {"title": title, "lead": lead, "extra": extra, "body": body}
+    return "\n".join(
+        search_text(texts[name][:MAX_FIELD_LENGTH], normalized=True)
+        for name in PLAIN_FIELDS
+    )
+
+
 def document_fields(pk, parts, with_tsvector=False):
     """SearchDocument fields from text_parts() of title, lead, extra and body."""
     texts = {name: parts[name][0] for name in WEIGHTS}
     words = {name: parts[name][1] for name in WEIGHTS}
-    # The text a query's text is looked for in: every field whole, compact
-    # (search_text), one a line, title and lead first (the score reads where
-    # a match first occurs), so that no match runs from one field into the next.
-    plain = "\n".join(
-        search_text(texts[name][:MAX_FIELD_LENGTH], normalized=True)
-        for name in ("title", "lead", "extra", "body")
-    )
+    plain = plain_of(**texts)
     fields = {name: " ".join(found) for name, found in words.items()}
     document = tsvector_literal(words) if with_tsvector else None
     return {"article_id": pk, "plain": plain, "document": document, **fields}

@@ -143,3 +143,18 @@ def test_snippets_are_whole_words_in_the_articles_own_characters(client, pages):
             assert at in cuts and end in cuts, (query, piece)
             checked += 1
     assert checked >= 100
+
+
+def test_pages_with_only_some_pieces_come_only_when_none_has_all(client, pages):
+    key_of = {key: pk for pk, (key, _) in pages.items()}
+    response = client.get("/search/", {"q": "ลำไยอบแห้ง ปลาบึก"})
+    results = response.context["results"]
+    assert not results.all_terms
+    assert [hit.article.pk for hit in results] == [key_of["longan"]]
+    assert "ข่าวด้านล่างมีเพียงบางคำ" in response.content.decode()
+    # With a page holding both, only that page, and no such notice.
+    response = client.get("/search/", {"q": "ลำไยอบแห้ง ป่าซาง"})
+    assert response.context["results"].all_terms
+    assert "ข่าวด้านล่างมีเพียงบางคำ" not in response.content.decode()
+    # A query typed in one piece never falls back to some of its words.
+    assert _found(client, "แม่สอดคล้อง") == []
