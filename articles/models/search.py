@@ -32,8 +32,8 @@ class SearchDocument(models.Model):
     lead = models.TextField(blank=True)
     extra = models.TextField(blank=True, help_text="agency names and byline")
     body = models.TextField(blank=True)
-    # For substring matches: the normalised, lower-cased title, then every
-    # distinct word of the article as long as a trigram or longer.
+    # For text matches: the compact text (search.text.search_text) of the
+    # title, lead, agency names and byline, and body, one a line.
     plain = models.TextField(blank=True)
     # PostgreSQL: the words of the four fields, weighted A title, B lead,
     # C agency and byline, D body, with positions (GIN indexed).
