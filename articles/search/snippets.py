@@ -24,7 +24,7 @@ LEADING_VOWELS = "เแโใไ"
 _MARK_CHARS = "\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _MARK = re.compile(f"[{_MARK_CHARS}]")
 # What search_text() drops between two kept characters.
-_BETWEEN = f"[^\\w{_MARK_CHARS}]*"
+_BETWEEN = f"(?:[^\\w{_MARK_CHARS}]|\u0e2f)*"
 
 
 def _is_mark(char):

@@ -82,9 +82,10 @@ def query_terms(query):
 # after normalize(). Whitespace, punctuation, the dots of abbreviations and the
 # commas of thousands all go, so `ก.ก.ต.`, `กกต.` and `กกต`, `1,500` and `1500`,
 # `ต่าง ๆ` and `ต่างๆ` are the same text; a dot between two digits stays
-# (`72.35`, `PM2.5`, `08.30` keep their decimals). Documents and queries go
+# (`72.35`, `PM2.5`, `08.30` keep their decimals). The abbreviation mark ฯ
+# goes too (`ผู้ว่าฯ` is `ผู้ว่า`); the repetition mark ๆ stays. Documents and queries go
 # through this one function.
-_KEPT = re.compile(f"(?:[^\\W_]|[{_MARKS}])+|(?<=[0-9])\\.(?=[0-9])")
+_KEPT = re.compile(f"(?:[^\\W_\u0e2f]|[{_MARKS}])+|(?<=[0-9])\\.(?=[0-9])")
 _THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 

@@ -29,6 +29,8 @@ def _comparable(text):
     text = "".join(str("๐๑๒๓๔๕๖๗๘๙".index(c)) if c in "๐๑๒๓๔๕๖๗๘๙" else c for c in text)
     out = []
     for i, char in enumerate(text):
+        if char == "ฯ":  # the abbreviation mark: ผู้ว่าฯ is ผู้ว่า
+            continue
         if char.isalnum() or re.match(f"[{MARKS}]", char):
             out.append(char)
         elif char == "." and 0 < i < len(text) - 1:
