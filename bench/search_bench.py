@@ -1,10 +1,11 @@
-"""Search benchmark: Thai search over generated news on PostgreSQL.
+"""Search benchmark: Thai search over generated news on PostgreSQL (or SQLite).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_search_bench \\
         .venv/bin/python bench/search_bench.py [--articles 100000] [--queries 50]
         [--workers CPUS] [--no-index]
 
-Creates the database if it is missing and migrates it, fills it with
+A DATABASE_URL of sqlite:///path runs the same on SQLite. Creates the
+database if it is missing and migrates it, fills it with
 `--articles` generated Thai articles (bench/generate.py, bulk inserts, which
 bypass the save signal, so nothing is indexed yet), then rebuilds the search
 index of every article through the real path (articles.search.reindex_all:
@@ -37,9 +38,10 @@ def _setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.base")
     os.environ.setdefault("DJANGO_DEBUG", "false")
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL (see the docstring).")
-    _create_database(url)
+    if url.startswith("postgres"):
+        _create_database(url)
+    elif not url.startswith("sqlite:"):
+        sys.exit("DATABASE_URL must point at PostgreSQL or SQLite (see the docstring).")
     import django
 
     django.setup()
@@ -159,6 +161,19 @@ def _sizes():
     """The index's sizes on disk, and the substring text per article."""
     from django.db import connection
 
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT avg(length(CAST(plain AS BLOB))) FROM articles_searchdocument"
+            )
+            plain = cursor.fetchone()[0]
+        size = os.path.getsize(connection.settings_dict["NAME"]) / 1024 / 1024
+        print(
+            f"index: database file {size:.0f} MB; substring text {plain:.0f} "
+            "bytes per article",
+            flush=True,
+        )
+        return
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_total_relation_size('articles_searchdocument'), "

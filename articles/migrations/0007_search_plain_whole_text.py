@@ -1,15 +1,16 @@
 # The substring index (`plain`) held the article's distinct words; it now holds
 # the article's whole compact text (articles.search.indexing.plain_of). The
-# rows already indexed get the new text here; their words stay as they are.
+# rows already indexed get the new text here (and `head`, its title and lead
+# lines, which the score reads); their words stay as they are.
 
-from django.db import migrations
+from django.db import migrations, models
 
 BATCH = 500
 
 
 def rewrite_plain(apps, schema_editor):
     from articles import thai
-    from articles.search.indexing import extra_text, plain_of
+    from articles.search.indexing import extra_text, head_of, plain_of
     from articles.search.text import plain_text
 
     SearchDocument = apps.get_model("articles", "SearchDocument")
@@ -27,7 +28,9 @@ def rewrite_plain(apps, schema_editor):
                 "body": plain_text(article.body),
             }
             plain = plain_of(**{k: thai.normalize(v) for k, v in texts.items()})
-            SearchDocument.objects.filter(article_id=article.pk).update(plain=plain)
+            SearchDocument.objects.filter(article_id=article.pk).update(
+                plain=plain, head=head_of(plain)
+            )
 
 
 class Migration(migrations.Migration):
@@ -37,5 +40,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="searchdocument",
+            name="head",
+            field=models.TextField(blank=True, null=True),
+        ),
         migrations.RunPython(rewrite_plain, migrations.RunPython.noop, elidable=True),
     ]

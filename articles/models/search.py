@@ -35,6 +35,9 @@ class SearchDocument(models.Model):
     # For text matches: the compact text (search.text.search_text) of the
     # title, lead, agency names and byline, and body, one a line.
     plain = models.TextField(blank=True)
+    # The first two lines of `plain` (title and lead): what the score reads,
+    # small enough to stay in the row, where `plain` is compressed out of line.
+    head = models.TextField(null=True, blank=True)
     # PostgreSQL: the words of the four fields, weighted A title, B lead,
     # C agency and byline, D body, with positions (GIN indexed).
     document = TsvectorField(null=True, blank=True, editable=False)

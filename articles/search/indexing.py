@@ -100,6 +100,11 @@ def plain_of(*, title, lead, extra, body):
     )
 
 
+def head_of(plain):
+    """The title and lead lines of plain_of()'s text."""
+    return "\n".join(plain.split("\n", 2)[:2])
+
+
 def document_fields(pk, parts, with_tsvector=False):
     """SearchDocument fields from text_parts() of title, lead, extra and body."""
     texts = {name: parts[name][0] for name in WEIGHTS}
@@ -107,7 +112,13 @@ def document_fields(pk, parts, with_tsvector=False):
     plain = plain_of(**texts)
     fields = {name: " ".join(found) for name, found in words.items()}
     document = tsvector_literal(words) if with_tsvector else None
-    return {"article_id": pk, "plain": plain, "document": document, **fields}
+    return {
+        "article_id": pk,
+        "plain": plain,
+        "head": head_of(plain),
+        "document": document,
+        **fields,
+    }
 
 
 def _document(source, with_tsvector=False):
@@ -132,7 +143,7 @@ def document_for(article):
 def index_article(article):
     """Write the article's index row (insert or replace)."""
     document = document_for(article)
-    fields = ["title", "lead", "extra", "body", "plain", "document"]
+    fields = ["title", "lead", "extra", "body", "plain", "head", "document"]
     SearchDocument.objects.update_or_create(
         article_id=article.pk, defaults={f: getattr(document, f) for f in fields}
     )

@@ -146,17 +146,13 @@ class Backend:
         return " AND ".join(sql), params
 
     def _in_fields(self, unit, fields):
-        """(sql, params): the unit's text first occurs in the first `fields`
-        fields of `plain` (title, then lead; they end in a newline each)."""
-        pos = self.position("d.plain", "%s")
-        first = self.position("d.plain", "%s")
+        """(sql, params): the unit's text occurs in the title (fields=1) or in
+        the title or lead (fields=2), read from `head` (title, newline, lead)."""
+        pos = self.position("d.head", "%s")
         if fields == 1:
-            return f"{pos} BETWEEN 1 AND {first}", [unit.text, "\n"]
-        rest = self.position(f"substr(d.plain, {first} + 1)", "%s")
-        return (
-            f"{pos} BETWEEN 1 AND {first} + {rest}",
-            [unit.text, "\n", "\n", "\n"],
-        )
+            newline = self.position("d.head", "%s")
+            return f"{pos} BETWEEN 1 AND {newline}", [unit.text, "\n"]
+        return f"{pos} > 0", [unit.text]
 
     def _score(self, plan, *, all_words=False):
         """(sql, params) of the score; all_words: every term is known to be a
