@@ -37,6 +37,12 @@ class Plan:
     require_all: bool = True
 
     @property
+    def held_by_words(self):
+        """Whether an article holding every term as a word holds every unit:
+        each unit is one of the terms (a word is text of the article too)."""
+        return self.require_all and all(u.text in self.terms for u in self.units)
+
+    @property
     def highlights(self):
         """What the snippets mark: the units' text, never a single letter."""
         return [u.text for u in self.units if len(u.text) > 1]

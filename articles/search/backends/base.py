@@ -258,7 +258,9 @@ class Backend:
         published = dict(window)
         ids_sql, ids_params = self.ids_match(list(published))
         words_sql, words_params = self.words_match(plan.terms)
-        units_sql, units_params = self._matches(plan)
+        units_sql, units_params = (
+            ("1 = 1", []) if plan.held_by_words else (self._matches(plan))
+        )
         score_sql, score_params = self._score(plan, all_words=True)
         sql = (
             f"SELECT d.article_id, {score_sql} FROM articles_searchdocument d "
@@ -303,8 +305,11 @@ class Backend:
         where_sql, where_params = self._indexed_matches(plan)
         if all_words:
             words_sql, words_params = self.words_match(plan.terms)
-            where_sql = f"({words_sql}) AND ({where_sql})"
-            where_params = words_params + where_params
+            if plan.held_by_words:  # the word index alone: no text read
+                where_sql, where_params = words_sql, words_params
+            else:
+                where_sql = f"({words_sql}) AND ({where_sql})"
+                where_params = words_params + where_params
         score_sql, score_params = self._score(plan, all_words=all_words)
         sql = f"""
             SELECT a.id, {score_sql} AS score, a.published_at FROM (
