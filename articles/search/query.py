@@ -1,9 +1,10 @@
 """From a search box entry to what must match, in the order it is tried.
 
 The query's text, spaces and punctuation removed (text.search_text), is looked
-for as one piece of the article's text first. Only when no article holds it
-are its parts used: the pieces typed between spaces, each as text; then the
-segmenter's words, each a whole word of the article (in any order). A piece
+for as one piece of the article's text first; a query typed in pieces of three
+characters or more looks for every piece, each as text. Only when no article
+holds that is the query cut: the segmenter's words, each a whole word of the
+article (in any order). A piece
 shorter than a trigram is only ever a whole word, never a letter or two
 anywhere. Only a query typed as several pieces falls back to articles holding
 some of them, and says so.
@@ -82,15 +83,24 @@ def parse_query(query):
         # Too short to be text: the query's words, as whole words.
         parsed.plans.append(Plan([Unit.of(t, word=True) for t in terms], terms))
         return parsed
-    parsed.plans.append(Plan([whole], terms))
-    pieces = _pieces(query)
-    if len(pieces) > 1:
-        parsed.plans.append(Plan([Unit.of(p) for p in pieces], terms))
+    pieces = [Unit.of(p) for p in _pieces(query)]
+    if len(pieces) > 1 and not any(p.word for p in pieces):
+        # Typed in pieces, each long enough to be text: articles holding
+        # every piece (those with the pieces run together among them), not
+        # first the joined text, whose trigrams are many and common.
+        parsed.plans.append(Plan(pieces, terms))
+    else:
+        parsed.plans.append(Plan([whole], terms))
+        if len(pieces) > 1:
+            parsed.plans.append(Plan(pieces, terms))
     words = [Unit.of(t, word=True) for t in terms]
     # The words in another order: not for a query cut into single letters
     # (`สลอง` is ส|ลอง, and every ส.ปชส. holds the word ส).
     if len(words) > 1 and all(len(u.text) > 1 for u in words):
         parsed.plans.append(Plan(words, terms))
     if len(pieces) > 1:
-        parsed.plans.append(Plan([Unit.of(p) for p in pieces], terms, False))
+        # Some of the pieces: a piece that is one word is looked for as a
+        # word (the word index answers an OR of common words at once).
+        some = [Unit.of(p.text, word=p.text in terms) for p in pieces]
+        parsed.plans.append(Plan(some, terms, False))
     return parsed

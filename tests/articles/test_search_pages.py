@@ -127,7 +127,8 @@ def test_snippets_are_whole_words_in_the_articles_own_characters(client, pages):
         if key is None:
             continue
         response = client.get("/search/", {"q": query})
-        wanted = {_comparable(query)} | {_comparable(p) for p in query.split()}
+        pieces = query.replace(" ๆ", "ๆ").split()  # ๆ goes with the word before
+        wanted = {_comparable(query)} | {_comparable(p) for p in pieces}
         for hit in response.context["results"]:
             shown = str(hit.snippet_html)
             for marked in re.findall(r"<mark>(.*?)</mark>", shown):
