@@ -20,6 +20,7 @@ from articles import thai
 from articles.search.text import MIN_SUBSTRING_LENGTH
 
 SNIPPET_LENGTH = 160
+SLACK = 40  # characters segmented past each end of the snippet
 LEADING_VOWELS = "เแโใไ"
 _MARK_CHARS = "\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _MARK = re.compile(f"[{_MARK_CHARS}]")
@@ -152,10 +153,11 @@ def snippet(text, units, length=SNIPPET_LENGTH):
     if not text:
         return mark_safe("")
     first = _first(text, units) or 0
-    # A stretch well past the snippet on both sides, so that its own cut
-    # edges (dropped with their tokens) never show.
-    low = max(0, first - length)
-    high = min(len(text), first + 2 * length)
+    # A stretch a little past the snippet on both sides, so that its own cut
+    # edges (dropped with their tokens) never show; no longer, as segmenting
+    # costs by the character.
+    low = max(0, first - length // 3 - SLACK)
+    high = min(len(text), low + length + 3 * SLACK)
     low, high = _widen(text, low, high)
     window = text[low:high]
     cuts = sorted(_boundaries(window))
