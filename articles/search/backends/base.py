@@ -179,9 +179,19 @@ class Backend:
             params = matched_params + params
         return sql, params
 
+    def substring_test(self, term):
+        """(sql, params): the term occurs in the text, tested on this row
+        (for a few rows; substring_match is for the index to answer)."""
+        return self.substring_match(term)
+
+    def unit_test(self, unit):
+        if unit.word:
+            return self.word_match(unit.text)
+        return self.substring_test(unit.text)
+
     def _matches(self, plan):
         """(sql, params) testing the plan's units row by row (a window's rows)."""
-        flags = [(f"{_flag(s)} = 1", ps) for s, ps in map(self.unit_match, plan.units)]
+        flags = [(f"{_flag(s)} = 1", ps) for s, ps in map(self.unit_test, plan.units)]
         return _join(flags, " AND " if plan.require_all else " OR ")
 
     def _indexed_matches(self, plan):
