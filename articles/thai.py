@@ -160,13 +160,15 @@ def _arabic_digit(match):
     return chr(ord(match.group()) - 0x0E50 + 0x30)
 
 
-def normalize(text):
+def normalize(text, *, keep_digits=False):
     """Thai digits to Arabic, zero-width characters removed, NFC, and vowel and
     tone-mark order normalised (pythainlp's normalize), so documents and queries
-    segment alike."""
+    segment alike. keep_digits leaves Thai digits as they are (snippets show
+    the article's own; the digits are one character either way)."""
     text = unicodedata.normalize("NFC", ZERO_WIDTH.sub("", text or ""))
-    # Not str.translate (arabic_digits): it is slow on long Thai text.
-    text = _THAI_DIGIT.sub(_arabic_digit, text)
+    if not keep_digits:
+        # Not str.translate (arabic_digits): it is slow on long Thai text.
+        text = _THAI_DIGIT.sub(_arabic_digit, text)
     if text:
         from pythainlp import util
 

@@ -32,9 +32,12 @@ class SearchDocument(models.Model):
     lead = models.TextField(blank=True)
     extra = models.TextField(blank=True, help_text="agency names and byline")
     body = models.TextField(blank=True)
-    # For substring matches: the normalised, lower-cased title, then every
-    # distinct word of the article as long as a trigram or longer.
+    # For text matches: the compact text (search.text.search_text) of the
+    # title, lead, agency names and byline, and body, one a line.
     plain = models.TextField(blank=True)
+    # The first two lines of `plain` (title and lead): what the score reads,
+    # small enough to stay in the row, where `plain` is compressed out of line.
+    head = models.TextField(null=True, blank=True)
     # PostgreSQL: the words of the four fields, weighted A title, B lead,
     # C agency and byline, D body, with positions (GIN indexed).
     document = TsvectorField(null=True, blank=True, editable=False)

@@ -2,7 +2,6 @@
 
 import collections
 import functools
-import itertools
 import multiprocessing
 import multiprocessing.util
 
@@ -12,7 +11,12 @@ from articles import thai
 from articles.models import Article, ArticleEvent, SearchDocument
 from articles.search import generation
 from articles.search.dictionary import ensure_agency_words
-from articles.search.text import MIN_SUBSTRING_LENGTH, plain_text, terms_of
+from articles.search.text import (
+    MAX_FIELD_LENGTH,
+    plain_text,
+    search_text,
+    terms_of,
+)
 
 # Fields whose change alters the index; a save of only other fields (status,
 # version) skips re-segmenting, since visibility is decided at query time.
@@ -81,22 +85,40 @@ def text_parts(**texts):
     return parts
 
 
+PLAIN_FIELDS = ("title", "lead", "extra", "body")
+
+
+def plain_of(*, title, lead, extra, body):
+    """The text a query's text is looked for in, from the normalised fields:
+    every field whole, compact (search_text), one a line, title and lead first
+    (the score reads where a match first occurs), so that no match runs from
+    one field into the next."""
+    texts = {"title": title, "lead": lead, "extra": extra, "body": body}
+    return "\n".join(
+        search_text(texts[name][:MAX_FIELD_LENGTH], normalized=True)
+        for name in PLAIN_FIELDS
+    )
+
+
+def head_of(plain):
+    """The title and lead lines of plain_of()'s text."""
+    return "\n".join(plain.split("\n", 2)[:2])
+
+
 def document_fields(pk, parts, with_tsvector=False):
     """SearchDocument fields from text_parts() of title, lead, extra and body."""
     texts = {name: parts[name][0] for name in WEIGHTS}
     words = {name: parts[name][1] for name in WEIGHTS}
-    # Substring matches find a term inside a longer word (ต่างชาติ in ชาวต่างชาติ),
-    # and stand for whole-word matches of terms of a trigram or more: every
-    # distinct word of that length is enough, at a fraction of the trigrams of
-    # the whole text; the title is kept whole.
-    distinct = dict.fromkeys(
-        itertools.chain(words["title"], words["lead"], words["body"], words["extra"])
-    )
-    longer = [w for w in distinct if len(w) >= MIN_SUBSTRING_LENGTH]
-    plain = texts["title"].lower() + "\n" + " ".join(longer)
+    plain = plain_of(**texts)
     fields = {name: " ".join(found) for name, found in words.items()}
     document = tsvector_literal(words) if with_tsvector else None
-    return {"article_id": pk, "plain": plain, "document": document, **fields}
+    return {
+        "article_id": pk,
+        "plain": plain,
+        "head": head_of(plain),
+        "document": document,
+        **fields,
+    }
 
 
 def _document(source, with_tsvector=False):
@@ -121,7 +143,7 @@ def document_for(article):
 def index_article(article):
     """Write the article's index row (insert or replace)."""
     document = document_for(article)
-    fields = ["title", "lead", "extra", "body", "plain", "document"]
+    fields = ["title", "lead", "extra", "body", "plain", "head", "document"]
     SearchDocument.objects.update_or_create(
         article_id=article.pk, defaults={f: getattr(document, f) for f in fields}
     )

@@ -9,8 +9,14 @@ from articles.models import Article
 from articles.search.backends import get_backend
 from articles.search.backends.base import Filters, SearchTooBroad
 from articles.search.dictionary import ensure_agency_words
-from articles.search.snippets import highlight, html_around_first, snippet
-from articles.search.text import plain_text, query_terms
+from articles.search.query import parse_query
+from articles.search.snippets import (
+    highlight,
+    highlight_found,
+    html_around_first,
+    snippet,
+)
+from articles.search.text import plain_text
 from articles.thai import BANGKOK
 
 PAGE_SIZE = 20
@@ -20,7 +26,7 @@ PAGE_SIZE = 20
 class Hit:
     article: Article
     rank: float
-    terms: list = field(repr=False)
+    terms: list = field(repr=False)  # the text highlighted (plan.highlights)
 
     @cached_property
     def title_html(self):
@@ -31,8 +37,7 @@ class Hit:
         source = plain_text(self.article.lead) or ""
         body = plain_text(html_around_first(self.article.body, self.terms))
         # The body when it holds a term the lead lacks; else the lead.
-        lowered = body.lower()
-        if not source or any(t in lowered for t in self.terms):
+        if not source or highlight_found(body, self.terms):
             source = body or source
         return snippet(source, self.terms)
 
@@ -45,7 +50,7 @@ class SearchResults:
     total: int
     number: int = 1
     per_page: int = PAGE_SIZE
-    all_terms: bool = True  # False: no article had every term; any term shown
+    all_terms: bool = True  # False: no article had every piece; some shown
     too_broad: bool = False  # the terms are in too much of the news to rank
     exact: bool = True  # False: `total` is a lower bound (a word in much news)
     about: bool = False  # `total` is an estimate (a word in much news)
@@ -100,37 +105,38 @@ def search_articles(
 ):
     """Published articles matching query, best first, one page of them.
 
-    Every term must occur (as a word, or inside a longer word); when no article
-    has them all, articles with any term are listed, most terms first. Words
-    rank above substrings, the title above the lead above the body, newer first
-    on ties. `agency` is an Agency or its id; dates are Asia/Bangkok days.
+    The query's text (spaces and punctuation aside) found anywhere in the
+    article comes first; when no article holds it, articles holding every
+    piece typed, then every word of it in another order; for a query of
+    several pieces, when none has them all, articles with some of them
+    (all_terms False). Whole words rank above text inside words, the title
+    above the lead above the body, newer first on ties. `agency` is an Agency
+    or its id; dates are Asia/Bangkok days (see query.py).
     """
     ensure_agency_words()
-    terms = query_terms(query)
-    results = SearchResults(query=query, terms=terms, hits=[], total=0)
-    if not terms:
+    parsed = parse_query(query)
+    results = SearchResults(query=query, terms=parsed.terms, hits=[], total=0)
+    if not parsed.plans:
         return results
     try:
-        return _search(results, terms, agency, date_from, date_to, page, per_page)
+        return _search(
+            results, parsed.plans, agency, date_from, date_to, page, per_page
+        )
     except SearchTooBroad:
         results.too_broad = True
         return results
 
 
-def _search(results, terms, agency, date_from, date_to, page, per_page):
+def _search(results, plans, agency, date_from, date_to, page, per_page):
     backend = get_backend()
     filters = _filters(agency, date_from, date_to)
     page = max(1, int(page or 1))
     found = None
-    for require_all in (True, False) if len(terms) > 1 else (True,):
+    for plan in plans:
 
-        def page_of(number, require_all=require_all):
+        def page_of(number, plan=plan):
             return backend.search(
-                terms,
-                filters,
-                limit=per_page,
-                offset=(number - 1) * per_page,
-                require_all=require_all,
+                plan, filters, limit=per_page, offset=(number - 1) * per_page
             )
 
         found = page_of(page)
@@ -138,7 +144,7 @@ def _search(results, terms, agency, date_from, date_to, page, per_page):
             page = -(-found.total // per_page)  # past the last page: the last
             found = page_of(page)
         if found.rows:
-            results.all_terms = require_all
+            results.all_terms = plan.require_all
             break
     if not found.rows:
         return results
@@ -146,7 +152,7 @@ def _search(results, terms, agency, date_from, date_to, page, per_page):
         [pk for pk, _ in found.rows]
     )
     results.hits = [
-        Hit(article=articles[pk], rank=float(score), terms=terms)
+        Hit(article=articles[pk], rank=float(score), terms=plan.highlights)
         for pk, score in found.rows
         if pk in articles
     ]

@@ -76,3 +76,21 @@ def query_terms(query):
         if term not in seen:
             seen.append(term)
     return seen[:MAX_QUERY_TERMS]
+
+
+# The text a query is looked for in: letters, digits and marks only, lower-cased,
+# after normalize(). Whitespace, punctuation, the dots of abbreviations and the
+# commas of thousands all go, so `ก.ก.ต.`, `กกต.` and `กกต`, `1,500` and `1500`,
+# `ต่าง ๆ` and `ต่างๆ` are the same text; a dot between two digits stays
+# (`72.35`, `PM2.5`, `08.30` keep their decimals). The abbreviation mark ฯ
+# goes too (`ผู้ว่าฯ` is `ผู้ว่า`); the repetition mark ๆ stays. Documents and queries go
+# through this one function.
+_KEPT = re.compile(f"(?:[^\\W_\u0e2f]|[{_MARKS}])+|(?<=[0-9])\\.(?=[0-9])")
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+
+
+def search_text(text, *, normalized=False):
+    """The compact, comparable text of text (see _KEPT)."""
+    if not normalized:
+        text = thai.normalize(text or "")
+    return "".join(_KEPT.findall(text.lower()))

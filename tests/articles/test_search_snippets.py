@@ -24,7 +24,9 @@ def test_the_stretch_about_the_first_term_gives_the_same_snippet():
     assert "<mark>ลำไย</mark>" in whole and whole.startswith("… ")
 
 
-def test_a_term_not_found_as_stored_keeps_the_whole_body():
-    body = _body("งบประมาณปี ๒๕๖๗")  # Thai digits: found only once normalised
-    assert html_around_first(body, ["2567"]) == body
-    assert "<mark>2567</mark>" in snippet(plain_text(body), ["2567"])
+def test_thai_digits_are_found_as_stored_and_shown_as_written():
+    body = _body("งบประมาณปี ๒๕๖๗ จำนวน ๑,๕๐๐ ล้านบาท")
+    piece = html_around_first(body, ["2567"])
+    assert len(piece) < len(body) // 4
+    shown = snippet(plain_text(body), ["1500"])
+    assert "<mark>๑,๕๐๐</mark>" in shown and "๒๕๖๗" in shown

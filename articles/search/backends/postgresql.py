@@ -33,8 +33,12 @@ class PostgresBackend(Backend):
     def ids_match(self, ids):
         return "d.article_id = ANY(%s)", [list(ids)]
 
+    def position(self, haystack, needle):
+        return f"strpos({haystack}, {needle})"
+
     def substring_match(self, term):
-        # pg_trgm's GIN index answers LIKE '%...%'; `plain` is lower-cased.
+        # pg_trgm's GIN index answers LIKE '%...%'; `plain` is search_text(),
+        # which holds no % or _.
         return "d.plain LIKE %s", [f"%{term}%"]
 
     def count_visible(self, filters):

@@ -22,3 +22,8 @@ class SqliteBackend(Backend):
             "WHERE articles_search_trigram MATCH %s)",
             [_phrase(term)],
         )
+
+    def substring_test(self, term):
+        # On a window's rows: the stored text itself, not the trigram index's
+        # list of every article holding a common word.
+        return "instr(d.plain, %s) > 0", [term]
