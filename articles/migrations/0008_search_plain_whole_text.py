@@ -36,7 +36,7 @@ def rewrite_plain(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0006_article_newest_first_index"),
+        ("articles", "0007_topics_featured_notice"),
     ]
 
     operations = [
