@@ -10,8 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent, Author
+from articles.pagecache.invalidation import pages_invalidate
+from articles.reads import read_total_ensure
 from articles.sanitize import clean_html
-from articles.services.reads import read_total_ensure
 from articles.thai import format_thai_datetime
 
 # The fields an editor changes through the desk form; status and time change only
@@ -52,6 +53,7 @@ def article_create(*, user=None, reads=0, event=ArticleEvent.Action.CREATED, **f
     article = Article.objects.create(**fields)
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
+    pages_invalidate()
     return article
 
 
@@ -95,6 +97,7 @@ def article_update(*, article, user, version, **fields):
     )
     if not updated:
         raise EditConflict()
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.EDITED
     )
@@ -138,6 +141,7 @@ def article_publish(*, article, user, now=None):
     if when is None or when > now:
         when = now
     _set_status(article, status=Article.Status.PUBLISHED, published_at=when)
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.PUBLISHED
     )
@@ -155,6 +159,7 @@ def article_schedule(*, article, user, published_at, now=None):
     article = _locked(article)
     _require_content(article)
     _set_status(article, status=Article.Status.PUBLISHED, published_at=published_at)
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article,
         user=user,
@@ -172,6 +177,7 @@ def article_unpublish(*, article, user):
     _set_status(
         article, status=Article.Status.UNPUBLISHED, published_at=article.published_at
     )
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.UNPUBLISHED
     )

@@ -14,6 +14,7 @@ from django.db import transaction
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from articles.models import Photo
+from articles.pagecache.invalidation import pages_invalidate
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -150,6 +151,7 @@ def photo_create(*, file, article, user, alt=""):
             field.save(name, ContentFile(content), save=False)
             written.append(field.name)
         photo.save()
+        pages_invalidate()
     except Exception:
         for name in written:
             photo.image.storage.delete(name)

@@ -8,13 +8,12 @@ from django.templatetags.static import static
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
-from articles import page_cache
 from articles.models import Agency, Article
-from articles.page_cache import MOST_READ_HOLE, READS_HOLE
+from articles.pagecache import keys, render
 from articles.pagination import CachedCountPaginator
+from articles.reads import read_record
 from articles.search import related_articles
 from articles.search.text import plain_text
-from articles.services.reads import read_record
 
 PAGE_SIZE = 20
 SHARE_DEFAULT = "img/share-default.png"  # 1200x630, like every Photo.share
@@ -40,8 +39,9 @@ def share_image_url(request, article):
 
 class MostReadMixin:
     def get_context_data(self, **kwargs):
-        # Filled per response from its own one-minute cache (page_cache).
-        return super().get_context_data(most_read_block=MOST_READ_HOLE, **kwargs)
+        # Filled per response from its own one-minute cache (pagecache.render).
+        holes = render.holes(self.request)
+        return super().get_context_data(most_read_block=holes.most_read, **kwargs)
 
 
 class ArticleListView(MostReadMixin, ListView):
@@ -53,27 +53,29 @@ class ArticleListView(MostReadMixin, ListView):
         return Article.objects.for_listing()
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        generation = page_cache.content_generation(self.request)
+        generation = render.generation(self.request)
         key = f"list-count:{generation}:{self.kwargs.get('slug', '')}"
         return CachedCountPaginator(queryset, per_page, count_key=key, **kwargs)
 
     def cache_name(self):
-        return page_cache.list_name(
-            self.kwargs.get("slug", ""), self.request.GET.get("page", "1")
-        )
+        # None for a page number the front app would not look up: not stored.
+        page = self.request.GET.get("page", "1")
+        if not keys.PAGE_NUMBER.fullmatch(page):
+            return None
+        return keys.list_name(self.kwargs.get("slug", ""), page)
 
     def get(self, request, *args, **kwargs):
-        page = page_cache.fetch(request, self.cache_name())
+        page = render.fetch(request, self.cache_name())
         if page is None:
             response = super().get(request, *args, **kwargs)
-            page = page_cache.store(
+            page = render.store(
                 request,
                 self.cache_name(),
                 response,
-                page_cache.LIST_SECONDS,
-                stale_for=page_cache.LIST_STALE_SECONDS,
+                render.LIST_SECONDS,
+                stale_for=render.LIST_STALE_SECONDS,
             )
-        return page.respond(request)
+        return render.respond(request, page)
 
 
 class AgencyArticleListView(ArticleListView):
@@ -103,22 +105,22 @@ class ArticleDetailView(MostReadMixin, DetailView):
         )
 
     def get(self, request, *args, **kwargs):
-        name = page_cache.article_name(kwargs["pk"])
-        page = page_cache.fetch(request, name)
+        name = keys.article_name(kwargs["pk"])
+        page = render.fetch(request, name)
         if page is None:
             self.object = self.get_object()
             response = self.render_to_response(self.get_article_context())
-            page = page_cache.store(request, name, response, page_cache.ARTICLE_SECONDS)
+            page = render.store(request, name, response, render.ARTICLE_SECONDS)
         # A cached page is a published article: the key's generation moves on
         # with every unpublish or edit.
         reads = read_record(article_id=kwargs["pk"], request=request)
-        return page.respond(request, reads=reads)
+        return render.respond(request, page, reads=reads)
 
     def get_article_context(self):
         article = self.object
         return self.get_context_data(
             object=article,
-            read_count=READS_HOLE,
+            read_count=render.holes(self.request).reads,
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             share_description=(
                 Truncator(plain_text(article.lead)).chars(200)
