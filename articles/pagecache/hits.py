@@ -80,10 +80,10 @@ def lookup(link, generation, scheme, host, name, day, count=None):
     else:
         journal, article_id, counted = count
         extra_keys, extra_args = script_arguments(journal, article_id, day, counted)
-    page, block, shown = link.call(
+    page, block, shown = link.run(
         link.script(HIT_SCRIPT),
-        keys=[page_key, block_key, *extra_keys],
-        args=["page", page_head, block_head, *extra_args],
+        [page_key, block_key, *extra_keys],
+        ["page", page_head, block_head, *extra_args],
     )
     if block == UNCHANGED:
         block = held_block

@@ -94,8 +94,8 @@ def read_count(*, article_id, counted):
         try:
             with buffer.journal() as journal:
                 keys, args = script_arguments(journal, article_id, day, counted)
-                _, _, shown = buffer.link.call(
-                    script, keys=["", "", *keys], args=["count", "", "", *args]
+                _, _, shown = buffer.link.run(
+                    script, ["", "", *keys], ["count", "", "", *args]
                 )
                 if counted:
                     journal.add(article_id, day)
