@@ -33,9 +33,13 @@ end
 
 local count = -1
 if ARGV[4] == '1' then
-  redis.call('hincrby', KEYS[4], ARGV[5], 1)
-  redis.call('expire', KEYS[4], ARGV[6])
-  redis.call('sadd', KEYS[5], ARGV[7])
+  if redis.call('exists', KEYS[4]) == 0 then  -- the batch's first read
+    redis.call('sadd', KEYS[5], ARGV[7])
+    redis.call('hincrby', KEYS[4], ARGV[5], 1)
+    redis.call('expire', KEYS[4], ARGV[6])
+  else
+    redis.call('hincrby', KEYS[4], ARGV[5], 1)
+  end
   if redis.call('exists', KEYS[3]) == 1 then
     count = redis.call('incr', KEYS[3])
   end

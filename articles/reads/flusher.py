@@ -107,6 +107,8 @@ _lock = threading.Lock()
 def start(buffer):
     """Run flush(buffer) every READS_FLUSH_SECONDS in a thread, once per
     process (0 or less: never, as in the test suite, which flushes itself)."""
+    if _started.get(buffer.pid):  # every read asks: answer without the lock
+        return
     interval = settings.READS_FLUSH_SECONDS
     if interval <= 0:
         return
