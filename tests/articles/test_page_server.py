@@ -184,3 +184,13 @@ def test_only_pages_in_the_site_language_are_stored(wsgi, article):
     page = wsgi.get("/", meta=english)
     assert wsgi.django_calls == 3
     assert page.header("Content-Language") == ["th"]  # the site's page, for all
+
+
+def test_a_save_outside_the_services_moves_the_pages_on(wsgi, article):
+    # The admin and the shell save models directly: the signals' safety net.
+    for _ in range(2):
+        wsgi.get(article.get_absolute_url())
+    article.title = "แก้จากหน้าผู้ดูแล"
+    article.save()
+    assert "แก้จากหน้าผู้ดูแล" in wsgi.get(article.get_absolute_url()).text
+    assert wsgi.django_calls == 2
