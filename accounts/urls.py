@@ -14,13 +14,15 @@ from accounts.forms import (
     ThaiPasswordResetForm,
     ThaiSetPasswordForm,
 )
+from accounts.origin import LoginView
 
 app_name = "accounts"
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
+        # The login box of the cached public pages has no CSRF token.
+        LoginView.as_view(
             template_name="accounts/login.html",
             authentication_form=ThaiAuthenticationForm,
         ),

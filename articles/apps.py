@@ -18,7 +18,7 @@ class ArticlesConfig(AppConfig):
             Photo,
             Topic,
         )
-        from articles.search import generation
+        from articles.pagecache.invalidation import changed_outside_the_services
         from articles.search.dictionary import agency_saved
         from articles.search.indexing import article_saved, event_recorded
 
@@ -27,10 +27,15 @@ class ArticlesConfig(AppConfig):
         post_save.connect(
             event_recorded, sender=ArticleEvent, dispatch_uid="search-events"
         )
-        # Cached pages and lists follow every change of what they show.
+        # The services invalidate cached pages themselves; this safety net
+        # catches saves that bypass them (the admin, the shell), at the cost of
+        # a second bump of the generation when a service saves a model. Topics
+        # and notices are managed in the admin only.
         for model in (Article, Agency, Author, Photo, Topic, Notice):
             name = model._meta.model_name
-            post_save.connect(generation.bump, sender=model, dispatch_uid=f"gen-{name}")
-            post_delete.connect(
-                generation.bump, sender=model, dispatch_uid=f"gen-del-{name}"
-            )
+            for signal, kind in ((post_save, "save"), (post_delete, "delete")):
+                signal.connect(
+                    changed_outside_the_services,
+                    sender=model,
+                    dispatch_uid=f"pages-{kind}-{name}",
+                )

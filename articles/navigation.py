@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from articles import page_cache
 from articles.models import Notice, Topic
+from articles.pagecache import render
 from articles.provinces import PROVINCES
 
 NAV_SECONDS = 300
@@ -30,7 +30,7 @@ def _load():
 def navigation(request):
     """The cached menu data for this request's content generation."""
     if not hasattr(request, "_navigation"):
-        key = f"navigation:{page_cache.content_generation(request)}"
+        key = f"navigation:{render.generation(request)}"
         data = cache.get(key)
         if data is None:
             data = _load()

@@ -13,8 +13,6 @@ import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from newsroom.memory import release_free_memory
-
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -113,16 +111,6 @@ _lock = threading.Lock()
 _tokenizer = None
 _extra_words: dict[str, None] = {}  # in the order added
 _dictionaries = itertools.count(1)
-# Called just before the dictionary is loaded, to make room for it: a web worker
-# drops the pages it holds (articles/page_hits.py), so that they and the load's
-# peak never add up.
-_before_loading = []
-
-
-def before_dictionary_loads(callback):
-    _before_loading.append(callback)
-
-
 # What pythainlp's remove_repeat_vowels would change: a vowel or mark repeated,
 # a tone mark before a vowel or doubled, a follow vowel before a tone mark,
 # double Sara E, Nikhahit, Lakkhangyao. Most text has none of these, and that
@@ -252,8 +240,6 @@ def _get_tokenizer():
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                for callback in _before_loading:
-                    callback()
                 try:
                     _tokenizer = _Nlpo3Newmm(dictionary_words())
                 except ImportError:
@@ -261,8 +247,6 @@ def _get_tokenizer():
 
                     words = set(dictionary_words())
                     _tokenizer = Tokenizer(custom_dict=words, engine="newmm")
-                # Building it leaves some 12 MB freed but still held.
-                release_free_memory()
     return _tokenizer
 
 

@@ -194,6 +194,20 @@ def _mode_section(args, result, failures, misses):
             f"{mode}: counters grew by {count['read_total_grew']} (daily "
             f"{count['daily_read_grew']}) for {count['article_ok']} successful GETs"
         )
+    fault = result.get("fault")
+    if fault:
+        equal = fault["acknowledged"] == fault["counted"] == fault["counted_daily"]
+        lines.append(
+            f"\nFault round (bench/fault.py: Redis killed for {fault['outage_s']} s "
+            f"during an article load, restarted empty): {fault['errors']} errors "
+            f"({fault['article_failed']} error answers, {fault['socket_errors']} "
+            f"socket errors); {fault['acknowledged']:,} reads acknowledged, "
+            f"{fault['counted']:,} counted (daily {fault['counted_daily']:,}): "
+            f"**{'equal' if equal else 'MISMATCH'}**; fast path back "
+            f"{fault['fast_path_back_s']} s after the restart.\n"
+        )
+        if fault["errors"] or not equal:
+            failures.append(f"{mode}: fault round {fault}")
     peak = max((hwm for hwm, _ in result["memory"].values()), default=0)
     before = result.get("memory_before_search", {})
     lines.append(

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import report  # noqa: E402
+from bench.fault import fault_round  # noqa: E402
 from bench.servers import (  # noqa: E402
     ROOT,
     Server,
@@ -318,6 +319,9 @@ def main(argv=None):
         say(f"no Redis at {args.redis_url}: measuring without it only")
         modes = ["no-redis"]
     results = [run_mode(mode, args, env, files, info) for mode in modes]
+    if "redis" in modes:
+        say("[fault] Redis killed for 5 s during an article load")
+        results[-1]["fault"] = fault_round(args, env, files, OUT, QUIET, MAX_DRAIN)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))
     raw = OUT / f"results-{stamp}.json"
     raw.write_text(json.dumps({"info": info, "results": results}, indent=1))

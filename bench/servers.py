@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CONF = ROOT / "bench" / "gunicorn_conf.py"
+CONF = ROOT / "gunicorn.conf.py"
 
 
 def ensure_wrk():

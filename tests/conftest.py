@@ -4,7 +4,11 @@ from django.core.cache import cache
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Cached pages and counters must not leak from one test into the next.
+    # Cached pages and counters must not leak from one test into the next, nor
+    # the page generation a test's rolled-back transaction moved.
+    from articles.pagecache.invalidation import forget_generation
+
+    forget_generation()
     cache.clear()
     yield
     cache.clear()

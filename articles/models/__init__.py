@@ -3,6 +3,7 @@
 from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
 from articles.models.history import ArticleEvent
+from articles.models.pages import PageGeneration
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
 from articles.models.search import *  # noqa: F403
@@ -16,6 +17,7 @@ __all__ = [
     "Author",
     "DailyRead",
     "Notice",
+    "PageGeneration",
     "Photo",
     "ReadFlush",
     "ReadTotal",

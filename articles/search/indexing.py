@@ -9,7 +9,6 @@ from django.db import connection, connections, transaction
 
 from articles import thai
 from articles.models import Article, ArticleEvent, SearchDocument
-from articles.search import generation
 from articles.search.dictionary import ensure_agency_words
 from articles.search.text import (
     MAX_FIELD_LENGTH,
@@ -279,8 +278,7 @@ def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 def event_recorded(sender, instance, created=False, raw=False, **kwargs):
     """post_save of ArticleEvent. The desk saves edits and status changes with
     conditional UPDATEs (no Article post_save), and records each as an event:
-    an edit is re-indexed from the row as stored, and any change refreshes the
-    cached lists (most read, related)."""
+    an edit is re-indexed from the row as stored."""
     if raw or not created:
         return
     if instance.action == ArticleEvent.Action.EDITED:
@@ -291,4 +289,3 @@ def event_recorded(sender, instance, created=False, raw=False, **kwargs):
         )
         if article is not None:
             index_article(article)
-    generation.bump()

@@ -6,8 +6,8 @@ from django.core.cache import cache
 from django.db.models import Sum
 
 from articles.models import Article
-from articles.search import generation
-from articles.services.reads import bangkok_today
+from articles.pagecache.invalidation import current_generation
+from articles.reads import bangkok_today
 
 CACHE_SECONDS = 60
 LIMIT = 5
@@ -17,7 +17,7 @@ def most_read(*, days=1, limit=LIMIT):
     """Published articles most read over the last `days` Bangkok days (1: today),
     with their reads in that period as `period_reads`. One query, cached <= 60 s."""
     today = bangkok_today()
-    key = f"most-read:{generation.current()}:{today.isoformat()}:{days}:{limit}"
+    key = f"most-read:{current_generation()}:{today.isoformat()}:{days}:{limit}"
     articles = cache.get(key)
     if articles is None:
         articles = list(

@@ -3,7 +3,7 @@
 from django.core.cache import cache
 
 from articles.models import Article, SearchDocument
-from articles.search import generation
+from articles.pagecache.invalidation import current_generation
 from articles.search.backends import get_backend
 from articles.search.backends.base import SearchTooBroad
 from articles.search.backends.related import related_ids
@@ -35,7 +35,7 @@ def related_articles(article, *, limit=LIMIT):
     itself. Only its neighbours in time and its agency's latest are looked at
     (backends/related.py). Uses the stored words: the page never loads the
     segmenter."""
-    key = f"related:{generation.current()}:{article.pk}:{limit}"
+    key = f"related:{current_generation()}:{article.pk}:{limit}"
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -10,8 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent, Author
+from articles.pagecache.invalidation import pages_invalidate
+from articles.reads import read_total_ensure
 from articles.sanitize import clean_html
-from articles.services.reads import read_total_ensure
 from articles.thai import format_thai_datetime
 
 # The fields an editor changes through the desk form; status and time change only
@@ -64,6 +65,7 @@ def article_create(
         article.topics.set(topics)
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
+    pages_invalidate()
     return article
 
 
@@ -113,8 +115,8 @@ def article_update(*, article, user, version, **fields):
     if not updated:
         raise EditConflict()
     if "topics" in fields:
-        # Before the event: its save moves the cached pages on (generation).
         article.topics.set(fields["topics"])
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.EDITED
     )
@@ -158,6 +160,7 @@ def article_publish(*, article, user, now=None):
     if when is None or when > now:
         when = now
     _set_status(article, status=Article.Status.PUBLISHED, published_at=when)
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.PUBLISHED
     )
@@ -175,6 +178,7 @@ def article_schedule(*, article, user, published_at, now=None):
     article = _locked(article)
     _require_content(article)
     _set_status(article, status=Article.Status.PUBLISHED, published_at=published_at)
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article,
         user=user,
@@ -192,6 +196,7 @@ def article_unpublish(*, article, user):
     _set_status(
         article, status=Article.Status.UNPUBLISHED, published_at=article.published_at
     )
+    pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.UNPUBLISHED
     )

@@ -21,6 +21,7 @@ from django.db import transaction
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from articles.models import Photo
+from articles.pagecache.invalidation import pages_invalidate
 
 logger = logging.getLogger(__name__)
 
@@ -261,6 +262,7 @@ def photo_create(*, file, article, user, alt=""):
             field.save(name, ContentFile(content), save=False)
             written.append(field.name)
         photo.save()
+        pages_invalidate()
     except Exception:
         for name in written:
             photo.image.storage.delete(name)

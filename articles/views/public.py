@@ -10,15 +10,15 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
-from articles import page_cache, structured_data
+from articles import structured_data
 from articles.models import Agency, Article, Photo, Topic
 from articles.navigation import cache_seconds
-from articles.page_cache import MOST_READ_HOLE, READS_HOLE
+from articles.pagecache import keys, render
 from articles.pagination import CachedCountPaginator
 from articles.provinces import province_of, province_or_404
+from articles.reads import read_record
 from articles.search import related_articles
 from articles.search.text import plain_text
-from articles.services.reads import read_record
 
 PAGE_SIZE = 20
 HOME = "หน้าแรก"
@@ -82,8 +82,9 @@ def agency_crumbs(agency):
 
 class MostReadMixin:
     def get_context_data(self, **kwargs):
-        # Filled per response from its own one-minute cache (page_cache).
-        return super().get_context_data(most_read_block=MOST_READ_HOLE, **kwargs)
+        # Filled per response from its own one-minute cache (pagecache.render).
+        holes = render.holes(self.request)
+        return super().get_context_data(most_read_block=holes.most_read, **kwargs)
 
 
 class ArticleListView(MostReadMixin, ListView):
@@ -100,24 +101,28 @@ class ArticleListView(MostReadMixin, ListView):
         return self.kwargs.get("slug", "")
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        generation = page_cache.content_generation(self.request)
+        generation = render.generation(self.request)
         key = f"list-count:{generation}:{self.list_slug()}"
         return CachedCountPaginator(queryset, per_page, count_key=key, **kwargs)
 
     def cache_name(self):
-        return page_cache.list_name(self.list_slug(), self.request.GET.get("page", "1"))
+        # None for a page number the front app would not look up: not stored.
+        page = self.request.GET.get("page", "1")
+        if not keys.PAGE_NUMBER.fullmatch(page):
+            return None
+        return keys.list_name(self.list_slug(), page)
 
     def get(self, request, *args, **kwargs):
-        page = page_cache.fetch(request, self.cache_name())
+        page = render.fetch(request, self.cache_name())
         if page is None:
             response = super().get(request, *args, **kwargs)
             seconds, stale_for = cache_seconds(
-                request, page_cache.LIST_SECONDS, page_cache.LIST_STALE_SECONDS
+                request, render.LIST_SECONDS, render.LIST_STALE_SECONDS
             )
-            page = page_cache.store(
+            page = render.store(
                 request, self.cache_name(), response, seconds, stale_for=stale_for
             )
-        return page.respond(request)
+        return render.respond(request, page)
 
     def feed_url(self):
         return reverse("discovery:feed-latest")
@@ -171,7 +176,7 @@ class ProvinceArticleListView(ArticleListView):
     """The news of a province's own offices (its ส.ปชส. and สวท.)."""
 
     def list_slug(self):
-        return f"province:{self.kwargs['slug']}"
+        return keys.list_slug("province", self.kwargs["slug"])
 
     def get_queryset(self):
         self.province = province_or_404(self.kwargs["slug"])
@@ -200,7 +205,7 @@ class ProvinceArticleListView(ArticleListView):
 
 class TopicArticleListView(ArticleListView):
     def list_slug(self):
-        return f"topic:{self.kwargs['slug']}"
+        return keys.list_slug("topic", self.kwargs["slug"])
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
@@ -238,17 +243,17 @@ class ArticleDetailView(MostReadMixin, DetailView):
         )
 
     def get(self, request, *args, **kwargs):
-        name = page_cache.article_name(kwargs["pk"])
-        page = page_cache.fetch(request, name)
+        name = keys.article_name(kwargs["pk"])
+        page = render.fetch(request, name)
         if page is None:
             self.object = self.get_object()
             response = self.render_to_response(self.get_article_context())
-            seconds, _ = cache_seconds(request, page_cache.ARTICLE_SECONDS)
-            page = page_cache.store(request, name, response, seconds)
+            seconds, _ = cache_seconds(request, render.ARTICLE_SECONDS)
+            page = render.store(request, name, response, seconds)
         # A cached page is a published article: the key's generation moves on
         # with every unpublish or edit.
         reads = read_record(article_id=kwargs["pk"], request=request)
-        return page.respond(request, reads=reads)
+        return render.respond(request, page, reads=reads)
 
     def get_article_context(self):
         article = self.object
@@ -261,7 +266,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
         crumbs = [*agency_crumbs(article.agency), {"name": article.title, "url": ""}]
         return self.get_context_data(
             object=article,
-            read_count=READS_HOLE,
+            read_count=render.holes(request).reads,
             canonical_url=request.build_absolute_uri(article.get_absolute_url()),
             share_description=share_description,
             share_image=share_image_url(request, article),

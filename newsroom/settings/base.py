@@ -51,8 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: caches public pages with the headers everything below adds; the
-    # WSGI application serves them from there (articles/page_server.py).
-    "articles.page_server.PageCacheMiddleware",
+    # WSGI application serves them from there (articles/pagecache/).
+    "articles.pagecache.render.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
@@ -99,21 +99,32 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Every Redis call waits this long at most: a slow Redis is a Redis that is down,
+# and the page comes from the database (articles/pagecache/link.py).
+PAGE_CACHE_REDIS_TIMEOUT = float(os.environ.get("DJANGO_REDIS_TIMEOUT", "0.05"))
 if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
     CACHES = {
         "default": {
-            "BACKEND": "newsroom.cache.PooledRedisCache",
+            "BACKEND": "newsroom.cache.SoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {
+                "socket_timeout": PAGE_CACHE_REDIS_TIMEOUT,
+                "socket_connect_timeout": PAGE_CACHE_REDIS_TIMEOUT,
+                "max_connections": 8,
+                "retry": Retry(NoBackoff(), 0),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Read counts are buffered in Redis when it is configured (articles/read_buffer.py)
-# and flushed to the database every READS_FLUSH_SECONDS by one worker at a time.
-READS_REDIS_URL = os.environ.get("DJANGO_READS_REDIS_URL", REDIS_URL)
-READS_REDIS_PREFIX = "newsroom:reads:"
+# With Redis, public pages are cached there and reads are buffered there, then
+# written to the database every READS_FLUSH_SECONDS by each worker
+# (articles/reads/). Without it pages are rendered and reads written each time.
 READS_FLUSH_SECONDS = float(os.environ.get("DJANGO_READS_FLUSH_SECONDS", "2"))
 
 AUTH_USER_MODEL = "accounts.User"

@@ -19,10 +19,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Tests that buffer reads in Redis opt in (tests/articles/test_read_buffer.py).
-READS_REDIS_URL = ""
-if not REDIS_URL:  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests that use Redis start their own and flush reads themselves
+# (tests/articles/redis_server.py).
+REDIS_URL = ""
+READS_FLUSH_SECONDS = 0
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Several suites may run at once against one PostgreSQL server (developers, CI):
 # give each run its own test database instead of dropping another run's.

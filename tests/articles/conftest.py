@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from articles.models import Article
 from articles.services.demo import demo_seed
+from tests.articles.redis_db import redis_server, redis_site  # noqa: F401 (fixtures)
 
 DEMO_PASSWORD = "desk-test-password-9"
 

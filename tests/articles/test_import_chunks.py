@@ -4,7 +4,8 @@ import pytest
 from django.db import DatabaseError, connection
 
 from articles.models import Article, Author, SearchDocument
-from articles.search import generation, search_articles
+from articles.pagecache.invalidation import current_generation
+from articles.search import search_articles
 from articles.search.indexing import document_for
 from articles.services.imports import chunk, page, pages_import
 from tests.articles.legacy_pages import BODY, FIELDS, TITLE
@@ -81,9 +82,9 @@ def test_imported_pages_are_found_as_soon_as_the_import_returns(tmp_path):
 
 
 def test_an_import_moves_the_cached_lists_on(tmp_path):
-    before = generation.current()
+    before = current_generation()
     list(pages_import(paths=[_write_pages(tmp_path / "pages", 2)]))
-    assert generation.current() != before
+    assert current_generation() != before
 
 
 def test_a_page_repeated_in_a_chunk_updates_the_article_the_first_made(tmp_path):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Agency, Topic
 from articles.provinces import PROVINCES
 from tests.articles.page_parts import canonical, feed_links, json_ld_of_type, page_parts
+from tests.articles.redis_db import needs_redis
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +150,8 @@ def test_article_breadcrumbs_go_home_province_agency_article(client):
     assert "item" not in items[-1]  # the page itself
 
 
+@needs_redis
+@pytest.mark.usefixtures("redis_site")
 @pytest.mark.parametrize("url", ["/province/lampang/", "/topic/highlights/"])
 def test_province_and_topic_pages_are_cached_like_the_agency_page(client, url):
     topic = Topic.objects.create(slug="highlights", name="ข่าวเด่น")

@@ -1,33 +1,30 @@
-"""Cached pages answered in front of Django: same page, same headers, own CSRF
-token, every read counted once, never stale."""
+"""Cached pages answered in front of Django: same bytes for everyone, the
+headers Django gave them, every read counted once, never stale."""
 
 import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import ReadTotal
+from articles.models import ReadTotal, Topic
+from articles.reads import reads_flush
 from articles.services.articles import (
     article_publish,
     article_unpublish,
     article_update,
 )
-from newsroom.csrf_token import cookie_header, secret_of
-from tests.articles.conftest import DEMO_PASSWORD
+from tests.articles.redis_db import needs_redis
 from tests.articles.wsgi_client import WSGIClient
 from tests.factories import make_article, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs_redis]
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 READS = re.compile(r"read-count\">(\d+)<")
-UNSTORED = {"set-cookie", "content-length"}
 
 
 @pytest.fixture
-def wsgi():
+def wsgi(redis_site):
     return WSGIClient()
 
 
@@ -36,15 +33,18 @@ def article(agency):
     return make_article(agency=agency, title="ข่าวแคชหน้าเว็บ", reads=10)
 
 
-def stored_headers(response):
-    return sorted((k, v) for k, v in response.headers if k.lower() not in UNSTORED)
+def page_keys(redis_site):
+    return redis_site.client().keys("newsroom:page:*")
 
 
-@pytest.mark.parametrize("page", ["home", "agency", "article"])
+@pytest.mark.parametrize("page", ["home", "agency", "province", "topic", "article"])
 def test_second_visit_is_answered_in_front_of_django(wsgi, article, page):
+    article.topics.add(Topic.objects.create(slug="highlights", name="ข่าวเด่น"))
     url = {
         "home": "/",
         "agency": f"/agency/{article.agency.slug}/",
+        "province": "/province/phayao/",
+        "topic": "/topic/highlights/",
         "article": article.get_absolute_url(),
     }[page]
     first = wsgi.get(url)
@@ -54,16 +54,16 @@ def test_second_visit_is_answered_in_front_of_django(wsgi, article, page):
     assert second.status_code == 200
     assert wsgi.django_calls == 1, "the cached page went through Django"
     assert "ข่าวแคชหน้าเว็บ" in second.text
-    assert stored_headers(second) == stored_headers(first)
+    headers = sorted((k, v) for k, v in second.headers if k != "Content-Length")
+    assert headers == sorted((k, v) for k, v in first.headers if k != "Content-Length")
     assert "Content-Security-Policy" in dict(second.headers)
     assert second.header("Content-Length") == [str(len(second.content))]
-    # Only the article's read is written: one UPDATE and one upsert.
-    writes = [q for q in queries if "SAVEPOINT" not in q["sql"]]
-    assert len(writes) == (2 if page == "article" else 0)
-    # The same page but for the visitor's own token.
-    assert TOKEN.sub("", READS.sub("", first.text)) == TOKEN.sub(
-        "", READS.sub("", second.text)
-    )
+    # Nothing per visitor: no cookie, no token; the same bytes but the count.
+    assert not first.header("Set-Cookie") and not second.header("Set-Cookie")
+    assert "csrfmiddlewaretoken" not in second.text
+    assert READS.sub("", first.text) == READS.sub("", second.text)
+    writes = [q for q in queries if not q["sql"].startswith("SELECT")]
+    assert writes == []  # the read is buffered, written by the flusher
 
 
 def test_each_get_is_one_read_head_and_crawlers_are_not(wsgi, article):
@@ -73,60 +73,10 @@ def test_each_get_is_one_read_head_and_crawlers_are_not(wsgi, article):
     wsgi.get(
         article.get_absolute_url(), agent="Mozilla/5.0 (compatible; Googlebot/2.1)"
     )
+    assert wsgi.django_calls == 1
+    assert reads_flush() == 3
+    assert reads_flush() == 0  # written once
     assert ReadTotal.objects.get(article=article).total == 13
-    assert wsgi.django_calls == 1
-
-
-def test_token_of_a_cached_page_logs_an_editor_in(wsgi, demo):
-    wsgi.get("/")
-    page = wsgi.get("/")
-    assert wsgi.django_calls == 1
-    token = TOKEN.search(page.text)[1]
-    secret = page.cookies["csrftoken"].value
-    browser = Client(enforce_csrf_checks=True)
-    browser.cookies["csrftoken"] = secret
-    response = browser.post(
-        "/accounts/login/",
-        {
-            "username": "demo-phayao",
-            "password": DEMO_PASSWORD,
-            "csrfmiddlewaretoken": token,
-        },
-    )
-    assert response.status_code == 302
-    # A forged token is refused.
-    browser = Client(enforce_csrf_checks=True)
-    browser.cookies["csrftoken"] = secret
-    response = browser.post(
-        "/accounts/login/",
-        {
-            "username": "demo-phayao",
-            "password": DEMO_PASSWORD,
-            "csrfmiddlewaretoken": "x",
-        },
-    )
-    assert response.status_code == 403
-
-
-def test_a_visitor_keeps_their_csrf_cookie(wsgi, article):
-    wsgi.get("/")
-    secret = "a" * 32
-    page = wsgi.get("/", cookies={"csrftoken": secret})
-    assert wsgi.django_calls == 1
-    assert page.cookies["csrftoken"].value == secret
-    assert secret_of(TOKEN.search(page.text)[1]) == secret
-    # A malformed cookie is replaced, as Django replaces it.
-    page = wsgi.get("/", cookies={"csrftoken": "bad!"})
-    assert re.fullmatch(r"[A-Za-z0-9]{32}", page.cookies["csrftoken"].value)
-
-
-def test_csrf_cookie_is_the_one_django_sets(wsgi, article):
-    django_page = wsgi.get("/")  # rendered by Django: its own cookie
-    ours = wsgi.get("/")
-    theirs, mine = django_page.cookies["csrftoken"], ours.cookies["csrftoken"]
-    for attribute in ("max-age", "path", "domain", "secure", "httponly", "samesite"):
-        assert mine[attribute] == theirs[attribute], attribute
-    assert cookie_header("s" * 32).startswith("csrftoken=" + "s" * 32 + "; ")
 
 
 def test_logged_in_visitors_and_messages_go_to_django(wsgi, client, article):
@@ -140,13 +90,7 @@ def test_logged_in_visitors_and_messages_go_to_django(wsgi, client, article):
 
 
 def test_other_addresses_go_to_django(wsgi, article):
-    for url in (
-        "/search/",
-        "/news/abc/",
-        "/news/1",
-        "/feeds/latest.xml",
-        "/robots.txt",
-    ):
+    for url in ("/search/", "/news/abc/", "/news/1", "/news/0/", "/robots.txt"):
         wsgi.get(url)
         wsgi.get(url)
     assert wsgi.django_calls == 10
@@ -154,15 +98,39 @@ def test_other_addresses_go_to_django(wsgi, article):
     assert wsgi.django_calls == 11
 
 
-def test_list_pages_are_cached_per_page_number(wsgi, agency):
+def test_list_pages_are_cached_per_valid_page_number_only(wsgi, redis_site, agency):
     for n in range(25):
         make_article(agency=agency, title=f"ข่าวหน้าที่สอง {n:02d}")
     first, second = wsgi.get("/"), wsgi.get("/", query="page=2")
-    assert wsgi.get("/", query="page=2").text.count("ข่าวหน้าที่สอง") == second.text.count(
-        "ข่าวหน้าที่สอง"
-    )
+    assert wsgi.get("/", query="page=2").text == second.text
     assert first.text != second.text
     assert wsgi.django_calls == 2
+    for query in ("page=02", "page=0002", "page=last", "page=x", "page=-1"):
+        wsgi.get("/", query=query)
+    assert len(page_keys(redis_site)) == 2
+
+
+def test_one_entry_per_page_whatever_the_host_header_says(wsgi, redis_site, article):
+    for port in range(8000, 8050):
+        assert wsgi.get("/", host=f"testserver:{port}").status_code == 200
+    assert wsgi.get("/", host="TestServer").status_code == 200
+    assert len(page_keys(redis_site)) == 1
+    assert wsgi.django_calls == 1
+    # A host Django refuses is Django's to refuse, and never stored.
+    assert wsgi.get("/", host="evil.example").status_code == 400
+    assert len(page_keys(redis_site)) == 1
+
+
+def test_text_an_editor_types_cannot_open_a_hole(wsgi, agency):
+    typed = "<!--hole reads 0--> @@newsroom:most-read@@ @@newsroom:csrf@@"
+    article = make_article(agency=agency, title=typed, lead=f"<p>{typed}</p>")
+    for _ in range(2):
+        page = wsgi.get(article.get_absolute_url()).text
+        title = re.search(r"<title>(.*?)</title>", page, re.S)[1]
+        assert "ยอดนิยม" not in title and "@@newsroom:most-read@@" in title
+        meta = re.search(r'<meta property="og:description" content="([^"]*)"', page)
+        assert meta is None or "<" not in meta[1]
+    assert wsgi.django_calls == 1
 
 
 def test_publish_edit_unpublish_show_on_the_next_request(wsgi, article):
@@ -188,45 +156,25 @@ def test_publish_edit_unpublish_show_on_the_next_request(wsgi, article):
         assert "หัวข่าวใหม่" in wsgi.get(page).text, page
 
 
-def test_a_page_is_served_when_its_most_read_block_fails(wsgi, article, monkeypatch):
-    from django.core.cache import cache
-
-    from articles import page_cache
-    from articles.search import generation
-
-    url = article.get_absolute_url()
-    wsgi.get(url)
-    cache.delete(page_cache.most_read_key(generation.current()))
-
-    def broken(gen):
-        raise RuntimeError("database gone")
-
-    monkeypatch.setattr(page_cache, "most_read_html", broken)
-    page = wsgi.get(url)
-    assert page.status_code == 200 and "ข่าวแคชหน้าเว็บ" in page.text
-    assert wsgi.django_calls == 1  # not sent on to Django: the read was counted
-    assert ReadTotal.objects.get(article=article).total == 12
-
-
-def test_a_stale_list_is_rendered_again_by_one_visitor_only(wsgi, article):
-    from django.core.cache import cache
-
-    from articles import page_cache
-    from articles.search import generation
+def test_a_stale_list_is_rendered_again_by_one_visitor_only(wsgi, redis_site, article):
+    from articles.pagecache import keys
+    from articles.pagecache.invalidation import current_generation
+    from articles.pagecache.page import Page
 
     wsgi.get("/")
-    key = page_cache.key_of("http", "testserver", "list::1", generation.current())
-    page = page_cache.Page.from_entry(cache.get(key))
-    page.fresh_until -= page_cache.LIST_SECONDS + 1  # past its 5 s
-    cache.set(key, page.entry(page.headers))
-    cache.add(f"refresh:{key}", 1)  # another visitor is rendering it
+    key = keys.page_key(current_generation(), "http", "testserver", "list::1")
+    client = redis_site.client()
+    page = Page.from_bytes(client.get(key))
+    page.fresh_until -= 10  # past its 5 s
+    client.set(key, page.to_bytes())
+    client.set(keys.refresh_key(key), 1)  # another visitor is rendering it
     assert "ข่าวแคชหน้าเว็บ" in wsgi.get("/").text
     assert wsgi.django_calls == 1  # served stale, not rendered twice
-    cache.delete(f"refresh:{key}")  # that render failed: the next visitor claims
+    client.delete(keys.refresh_key(key))  # that render failed: the next claims
     ReadTotal.objects.filter(article=article).update(total=987)  # saves no article
     assert "อ่าน 987" in wsgi.get("/").text
     assert wsgi.django_calls == 2
-    assert not page_cache.Page.from_entry(cache.get(key)).stale()
+    assert not Page.from_bytes(client.get(key)).stale()
     assert "อ่าน 987" in wsgi.get("/").text and wsgi.django_calls == 2
 
 
@@ -239,3 +187,13 @@ def test_only_pages_in_the_site_language_are_stored(wsgi, article):
     page = wsgi.get("/", meta=english)
     assert wsgi.django_calls == 3
     assert page.header("Content-Language") == ["th"]  # the site's page, for all
+
+
+def test_a_save_outside_the_services_moves_the_pages_on(wsgi, article):
+    # The admin and the shell save models directly: the signals' safety net.
+    for _ in range(2):
+        wsgi.get(article.get_absolute_url())
+    article.title = "แก้จากหน้าผู้ดูแล"
+    article.save()
+    assert "แก้จากหน้าผู้ดูแล" in wsgi.get(article.get_absolute_url()).text
+    assert wsgi.django_calls == 2

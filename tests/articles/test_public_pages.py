@@ -69,13 +69,16 @@ def test_seed_page_renders_every_legacy_line_in_order(client, seed_article):
 
 
 def test_article_page_has_one_h1_thai_lang_and_login_box(client, seed_article):
-    html = client.get(seed_article.get_absolute_url()).content.decode()
+    response = client.get(seed_article.get_absolute_url())
+    html = response.content.decode()
     assert '<html lang="th">' in html
     assert html.count("<h1") == 1
     form = re.search(
         r'<form[^>]*action="/accounts/login/"[^>]*>(.*?)</form>', html, re.S
     )
-    assert form and 'name="csrfmiddlewaretoken"' in form.group(1)
+    # The same bytes for every visitor: no token, no cookie (accounts/origin.py).
+    assert form and "csrfmiddlewaretoken" not in html
+    assert not response.cookies
     assert 'name="username"' in form.group(1) and 'name="password"' in form.group(1)
 
 

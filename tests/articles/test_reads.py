@@ -5,7 +5,7 @@ from django.db import connection, connections
 from django.test import Client
 
 from articles.models import DailyRead, ReadTotal
-from articles.services.reads import bangkok_today
+from articles.reads import bangkok_today
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db

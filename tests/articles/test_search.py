@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, DailyRead, SearchDocument
+from articles.reads import bangkok_today
 from articles.search import index_article, most_read, reindex_all, search_articles
 from articles.services.articles import article_unpublish, article_update
-from articles.services.reads import bangkok_today
 from tests.factories import make_article, make_user
 
 

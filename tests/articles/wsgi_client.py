@@ -9,7 +9,7 @@ from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 
-from articles.page_server import CachedPageApp
+from articles.pagecache.front import CachedPageApp
 
 BROWSER = "Mozilla/5.0 (Linux; Android 14) Chrome/126 Mobile"
 
@@ -41,7 +41,15 @@ class WSGIClient:
         self.app = CachedPageApp(counted)
 
     def request(
-        self, path, *, method="GET", cookies=None, agent=BROWSER, query="", meta=None
+        self,
+        path,
+        *,
+        method="GET",
+        cookies=None,
+        agent=BROWSER,
+        query="",
+        meta=None,
+        host="testserver",
     ):
         environ = {
             "REQUEST_METHOD": method,
@@ -49,7 +57,7 @@ class WSGIClient:
             "QUERY_STRING": query,
             "SERVER_NAME": "testserver",
             "SERVER_PORT": "80",
-            "HTTP_HOST": "testserver",
+            "HTTP_HOST": host,
             "HTTP_USER_AGENT": agent,
             "SERVER_PROTOCOL": "HTTP/1.1",
             "wsgi.url_scheme": "http",

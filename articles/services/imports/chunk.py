@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from articles import thai
 from articles.models import Article, ArticleEvent, ReadTotal, SearchDocument
-from articles.search import generation
+from articles.pagecache.invalidation import pages_invalidate
 from articles.search.indexing import (
     document_fields,
     extra_text,
@@ -128,7 +128,7 @@ def _store(plans):
     tsv = uses_tsvector()
     write_documents([_document(*entry, tsv) for entry in indexed])
     if events:
-        generation.bump()
+        pages_invalidate()
     return created
 
 

@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article, ArticleEvent, ReadTotal
+from articles.reads import read_total_ensure
 from articles.sanitize import clean_html
 from articles.services.articles import article_create
 from articles.services.imports.cache import ImportCache, compact
-from articles.services.reads import read_total_ensure
 from articles.thai import format_thai_datetime
 
 

@@ -1,0 +1,66 @@
+"""When a cached page stops being current: the page generation, in the database.
+
+Every cached page's key carries the generation (keys.py). A service that
+changes what public pages show calls pages_invalidate() inside its transaction:
+the generation row moves on with the change, atomically, so a page rendered from
+the new rows is always stored under the new generation, and one rendered from
+the old rows under an old one nobody asks for again. Redis holds only copies:
+flushing it, evicting from it or restoring an old snapshot of it can lose pages
+but never bring back one the database has moved past.
+
+Each process reads the row at most once every GENERATION_SECONDS (one indexed
+SELECT a second), so another worker may answer the page as it was for up to a
+second after a change; the worker that made the change forgets its copy at once.
+
+Who calls it: articles/services/articles.py (create, update, publish,
+schedule, unpublish), articles/services/photos.py, the legacy importer. The
+signals below are a safety net for writes that bypass the services (the admin,
+the shell): a save there moves the generation too.
+"""
+
+import threading
+import time
+
+from django.db import transaction
+from django.db.models import F
+
+from articles.models import PageGeneration
+
+GENERATION_SECONDS = 1.0
+_ROW = 1
+_known = threading.local()  # per thread: a thread's own transaction may differ
+
+
+def current_generation():
+    """The page generation, read from the database at most once a second."""
+    value, read_at = getattr(_known, "value", None), getattr(_known, "at", 0.0)
+    now = time.monotonic()
+    if value is None or now - read_at >= GENERATION_SECONDS:
+        value = (
+            PageGeneration.objects.filter(pk=_ROW)
+            .values_list("value", flat=True)
+            .first()
+        ) or 1
+        _known.value, _known.at = value, now
+    return value
+
+
+def forget_generation():
+    """Read the row again on next use (this thread only)."""
+    _known.value = None
+
+
+def pages_invalidate():
+    """Move every cached page on, in the caller's transaction (call it inside
+    transaction.atomic, next to the write)."""
+    if not PageGeneration.objects.filter(pk=_ROW).update(value=F("value") + 1):
+        PageGeneration.objects.get_or_create(pk=_ROW, defaults={"value": 2})
+    forget_generation()
+    transaction.on_commit(forget_generation)
+
+
+def changed_outside_the_services(sender, raw=False, **kwargs):
+    """post_save/post_delete safety net (articles/apps.py): the admin and the
+    shell save models directly."""
+    if not raw:
+        pages_invalidate()

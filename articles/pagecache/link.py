@@ -1,0 +1,125 @@
+"""The Redis the cached pages and the read buffer use, kept out of the way when
+it fails.
+
+Every command goes through one bounded pool with timeouts of tens of
+milliseconds, and through plain redis-py commands (each takes a connection
+from the pool and gives it back, error or not). After any error the link is
+open for a moment (BACK_OFF_SECONDS): callers see `Unavailable` at once and go
+to the database, instead of each request waiting for a timeout. The first call
+after the pause tries Redis again, so the fast path comes back by itself.
+"""
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import redis
+from django.conf import settings
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
+
+BACK_OFF_SECONDS = 1.0
+# A sync worker has one request thread and the read flusher.
+MAX_CONNECTIONS = 4
+
+
+class Unavailable(Exception):
+    """Redis failed just now, or is not configured: use the database."""
+
+
+class Link:
+    def __init__(self, url, *, timeout):
+        self.url = url
+        self.pool = redis.BlockingConnectionPool.from_url(
+            url,
+            max_connections=MAX_CONNECTIONS,
+            timeout=timeout,  # waiting for a free connection
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),  # a failure is the database's turn
+        )
+        self.client = redis.Redis(
+            connection_pool=self.pool, retry=Retry(NoBackoff(), 0)
+        )
+        self.open_until = 0.0
+        self.scripts = {}
+
+    def script(self, path):
+        """A Lua script of the project's, loaded once (redis-py loads it again
+        after a Redis restart)."""
+        found = self.scripts.get(path)
+        if found is None:
+            found = self.scripts[path] = self.client.register_script(
+                Path(path).read_text()
+            )
+        return found
+
+    def run(self, script, keys, args):
+        """The reply of a script (from script()), or Unavailable. Spoken on a
+        connection of the pool's, given back in any case: the hot path, where
+        the client's per-command machinery would cost more than the round
+        trip."""
+        if time.monotonic() < self.open_until:
+            raise Unavailable(self.url)
+        connection = None
+        try:
+            connection = self.pool.get_connection()
+            command = ("EVALSHA", script.sha, len(keys), *keys, *args)
+            try:
+                connection.send_command(*command)
+                return connection.read_response()
+            except redis.exceptions.NoScriptError:  # Redis restarted or flushed
+                self.client.script_load(script.script)
+                connection.send_command(*command)
+                return connection.read_response()
+        except redis.RedisError as exc:
+            if connection is not None:
+                connection.disconnect()
+            self._failed(exc)
+        finally:
+            if connection is not None:
+                self.pool.release(connection)
+
+    def _failed(self, exc):
+        self.open_until = time.monotonic() + BACK_OFF_SECONDS
+        logger.warning("Redis failed, using the database for a moment: %s", exc)
+        raise Unavailable(self.url) from exc
+
+    def call(self, command, *args, **kwargs):
+        """command(*args) on the client (a method name, or a Script), or
+        Unavailable while Redis fails."""
+        if time.monotonic() < self.open_until:
+            raise Unavailable(self.url)
+        try:
+            if isinstance(command, str):
+                return getattr(self.client, command)(*args, **kwargs)
+            return command(*args, client=self.client, **kwargs)
+        except redis.RedisError as exc:
+            self._failed(exc)
+
+
+_links = {}
+_lock = threading.Lock()
+
+
+def link(url=None):
+    """The process's Link to `url` (settings.REDIS_URL by default), or None
+    without one. Made again in a forked child: pools are not shared across
+    processes."""
+    url = settings.REDIS_URL if url is None else url
+    if not url:
+        return None
+    key = (os.getpid(), url, settings.PAGE_CACHE_REDIS_TIMEOUT)
+    found = _links.get(key)
+    if found is None:
+        with _lock:
+            found = _links.get(key)
+            if found is None:
+                found = _links[key] = Link(
+                    url, timeout=settings.PAGE_CACHE_REDIS_TIMEOUT
+                )
+    return found
