@@ -28,7 +28,7 @@ def test_sitemap_lists_published_articles_with_lastmod(client, agency):
     urls = _urls(client)
     article_url = f"http://testserver{shown.get_absolute_url()}"
     assert article_url in urls
-    assert urls[article_url] == shown.updated_at.date().isoformat()
+    assert urls[article_url] == timezone.localtime(shown.updated_at).date().isoformat()
     for hidden in (draft, scheduled):
         assert f"http://testserver{hidden.get_absolute_url()}" not in urls
 
