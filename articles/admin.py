@@ -1,6 +1,16 @@
+from django import forms
 from django.contrib import admin
 
-from articles.models import Agency, Article, ArticleEvent, Author, DailyRead, ReadTotal
+from articles.forms import ThaiCKEditorWidget
+from articles.models import (
+    Agency,
+    Article,
+    ArticleEvent,
+    Author,
+    DailyRead,
+    Page,
+    ReadTotal,
+)
 
 
 @admin.register(Agency)
@@ -56,3 +66,20 @@ class DailyReadAdmin(admin.ModelAdmin):
     list_filter = ("day",)
     ordering = ("-day", "-count")
     raw_id_fields = ("article",)
+
+
+class PageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ("slug", "title", "body")
+        widgets = {"body": ThaiCKEditorWidget()}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    """The office's own pages; the body is sanitised when saved (Page.save)."""
+
+    form = PageAdminForm
+    list_display = ("title", "slug", "updated_at")
+    search_fields = ("title", "slug")
+    readonly_fields = ("updated_at",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.views import legacy, public
+from articles.views import legacy, pages, public
 
 app_name = "articles"
 
@@ -8,5 +8,6 @@ urlpatterns = [
     path("", public.ArticleListView.as_view(), name="home"),
     path("news/<int:pk>/", public.ArticleDetailView.as_view(), name="detail"),
     path("agency/<slug:slug>/", public.AgencyArticleListView.as_view(), name="agency"),
+    path("pages/<slug:slug>/", pages.PageDetailView.as_view(), name="page"),
     path("ct/news/viewnews.php", legacy.legacy_article_redirect, name="legacy"),
 ]

@@ -3,6 +3,7 @@
 from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
 from articles.models.history import ArticleEvent
+from articles.models.pages import Page
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
 from articles.models.search import *  # noqa: F403
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "DailyRead",
+    "Page",
     "Photo",
     "ReadFlush",
     "ReadTotal",
