@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
+from articles.models import ArticleEvent
 from articles.thai import BANGKOK, format_be_date, parse_be_date
 
 BAD_DATE = "วันที่ไม่ถูกต้อง กรุณากรอกเป็น วัน/เดือน/ปี พ.ศ. เช่น 1/11/2569"
@@ -104,3 +105,36 @@ class PeriodForm(forms.Form):
         start = start or end.replace(day=1)
         end = end or Period.this_month(start).end
         return Period(start, end)
+
+
+class AuditFilterForm(PeriodForm):
+    """The audit view's filters. The actions are read from ArticleEvent.Action
+    each time, so a new action appears without a change here."""
+
+    agency = forms.ModelChoiceField(
+        label="หน่วยงาน", queryset=None, required=False, empty_label="ทุกหน่วยงาน"
+    )
+    user = forms.ModelChoiceField(
+        label="ผู้ใช้", queryset=None, required=False, empty_label="ทุกคน"
+    )
+    action = forms.ChoiceField(label="การกระทำ", required=False)
+
+    def __init__(self, *args, agencies, users, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["agency"].to_field_name = "slug"
+        self.fields["user"].queryset = users
+        self.fields["user"].to_field_name = "username"
+        self.fields["action"].choices = [
+            ("", "ทุกการกระทำ"),
+            *ArticleEvent.Action.choices,
+        ]
+        for name in ("agency", "user", "action"):
+            self.fields[name].error_messages["invalid_choice"] = "ไม่มีตัวเลือกนี้"
+
+    def chosen_period(self):
+        """The period asked for, or None when no date is given (all history)."""
+        data = self.cleaned_data
+        if not (data.get("start") or data.get("end")):
+            return None
+        return self.period()
