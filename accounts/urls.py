@@ -7,6 +7,7 @@ points at this app's names instead.
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from accounts import views
 from accounts.forms import (
     ThaiAuthenticationForm,
     ThaiPasswordChangeForm,
@@ -26,6 +27,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", views.two_factor_verify, name="two_factor_verify"),
+    path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

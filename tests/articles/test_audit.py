@@ -15,7 +15,7 @@ from articles.services.articles import (
     article_unpublish,
 )
 from articles.thai import BANGKOK
-from tests.factories import make_user
+from tests.factories import login_verified, make_user
 
 pytestmark = pytest.mark.django_db
 NOVEMBER = {"start": "1/11/2569", "end": "30/11/2569"}
@@ -41,7 +41,7 @@ def history(agency, other_agency):
 
 
 def admin(client):
-    client.force_login(make_user("boss", is_superuser=True, is_staff=True))
+    login_verified(client, make_user("boss", is_superuser=True, is_staff=True))
     return client
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import Page
 from articles.services.demo import demo_seed
-from tests.factories import make_user
+from tests.factories import login_verified, make_user
 
 SLUGS = ["privacy", "cookies", "website-policy", "accessibility", "contact"]
 
@@ -71,7 +71,7 @@ def test_body_goes_through_the_article_sanitiser(client):
 @pytest.mark.django_db
 def test_admin_edits_pages_and_the_body_is_sanitised(client):
     admin = make_user(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    login_verified(client, admin)
     response = client.post(
         reverse("admin:articles_page_add"),
         {

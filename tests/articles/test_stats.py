@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.models import Agency, Article, DailyRead
 from articles.thai import BANGKOK
-from tests.factories import make_article, make_user
+from tests.factories import login_verified, make_article, make_user
 
 NOVEMBER = {"start": "1/11/2569", "end": "30/11/2569"}
 OCT_NOV = {"start": "1/10/2569", "end": "30/11/2569"}
@@ -39,7 +39,7 @@ def reads(db, agency, other_agency):
 
 
 def admin_client(client):
-    client.force_login(make_user(is_superuser=True, is_staff=True))
+    login_verified(client, make_user(is_superuser=True, is_staff=True))
     return client
 
 
