@@ -17,8 +17,15 @@ from django_otp import user_has_device
 GUARDED = ("/admin/", "/desk/", "/accounts/password/change/")
 
 
+def is_verified(user) -> bool:
+    # OTPMiddleware gives request.user is_verified(); the user that login()
+    # has just put there instead has none, and a new login is not verified.
+    check = getattr(user, "is_verified", None)
+    return bool(check and check())
+
+
 def needs_verification(user) -> bool:
-    return user.is_authenticated and not user.is_verified() and user_has_device(user)
+    return user.is_authenticated and not is_verified(user) and user_has_device(user)
 
 
 def needs_device(user) -> bool:
@@ -31,13 +38,31 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         if request.path.startswith(GUARDED):
-            user = request.user
-            target = None
-            if needs_verification(user):
-                target = "accounts:two_factor_verify"
-            elif needs_device(user):
-                target = "accounts:two_factor_setup"
+            target = _second_step(request.user)
             if target:
-                query = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse(target)}?{query}")
-        return self.get_response(request)
+                return _send_to(target, request.get_full_path())
+        response = self.get_response(request)
+        # Right after the password, the code: even when the login box on a
+        # public page asked to go back there.
+        if (
+            request.method == "POST"
+            and response.status_code == 302
+            and request.path == reverse("accounts:login")
+        ):
+            target = _second_step(request.user)
+            if target:
+                return _send_to(target, response["Location"])
+        return response
+
+
+def _second_step(user):
+    """The page the user must pass first, or None."""
+    if needs_verification(user):
+        return "accounts:two_factor_verify"
+    if needs_device(user):
+        return "accounts:two_factor_setup"
+    return None
+
+
+def _send_to(target, next_url):
+    return redirect(f"{reverse(target)}?{urlencode({'next': next_url})}")

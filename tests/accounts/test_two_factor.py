@@ -55,7 +55,8 @@ def admin_user():
 
 
 def test_superuser_without_a_second_factor_cannot_reach_admin(client, admin_user):
-    login(client, admin_user)
+    response = login(client, admin_user)
+    assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
     for path in ("/admin/", "/admin/articles/article/", "/desk/", "/desk/stats/"):
         response = client.get(path, REMOTE_ADDR=IP)
         assert response.status_code == 302
@@ -86,8 +87,12 @@ def test_the_code_is_asked_after_the_password(client, admin_user):
     login(client, admin_user)
     device, _ = enrol(client, admin_user)
     client.post(reverse("accounts:logout"))
-    response = login(client, admin_user, next_url="/admin/")
+    # The login box of a public page: the next step is the code, not the page.
+    response = login(client, admin_user, next_url="/news/1/")
     assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("accounts:two_factor_verify") + "?next=%2Fnews%2F1%2F"
+    )
     response = client.get("/admin/", REMOTE_ADDR=IP)
     assert response["Location"].startswith(reverse("accounts:two_factor_verify"))
     # The code of the next period: the setup used this period's, once only.
