@@ -15,11 +15,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.qr import qr_svg
 from accounts.services import totp_device_confirm, totp_device_pending
 
 WRONG_CODE = "รหัสไม่ถูกต้องหรือหมดอายุแล้ว โปรดลองรหัสล่าสุดจากแอปอีกครั้ง"
+# django-otp refuses every code for a while (1 s, doubling) after a wrong one.
+WAIT = "รหัสไม่ถูกต้อง หรือกรอกเร็วเกินไปหลังรหัสที่ผิด โปรดรอสองสามวินาทีแล้วลองใหม่"
 
 
 class CodeForm(forms.Form):
@@ -64,6 +67,7 @@ def two_factor_verify(request):
         return _locked_out(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        throttled = _throttled(user)  # before: a wrong code throttles anew
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
@@ -73,7 +77,7 @@ def two_factor_verify(request):
         )
         if not AxesProxyHandler.is_allowed(request, credentials):
             return _locked_out(request)
-        form.add_error("token", WRONG_CODE)
+        form.add_error("token", WAIT if throttled else WRONG_CODE)
     return render(
         request,
         "accounts/two_factor_verify.html",
@@ -116,6 +120,12 @@ def two_factor_setup(request):
             "must": user.is_superuser,
         },
     )
+
+
+def _throttled(user) -> bool:
+    """True when the user's authenticator device refuses codes for now."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device is not None and not device.verify_is_allowed()[0]
 
 
 def _spaced(key: bytes) -> str:

@@ -167,3 +167,16 @@ def test_setup_page_shows_the_secret_as_text(client, admin_user):
     text = html.content.decode()
     assert re.search(r'<code class="otp-secret">[A-Z2-7 ]{32,}</code>', text)
     assert "<script" not in text.split("<main", 1)[1]
+
+
+def test_a_code_typed_right_after_a_wrong_one_is_asked_again_later(client, admin_user):
+    login(client, admin_user)
+    device, _ = enrol(client, admin_user)
+    client.post(reverse("accounts:logout"))
+    login(client, admin_user)
+    verify = reverse("accounts:two_factor_verify")
+    first = client.post(verify, {"token": "1"}, REMOTE_ADDR=IP)
+    assert "รหัสไม่ถูกต้อง" in first.content.decode()
+    second = client.post(verify, {"token": code(device, offset=1)}, REMOTE_ADDR=IP)
+    assert second.status_code == 200
+    assert "โปรดรอสองสามวินาที" in second.content.decode()

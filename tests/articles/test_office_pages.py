@@ -1,5 +1,6 @@
 """The office's own pages at /pages/<slug>/: seeded, sanitised, linked, listed."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -102,3 +103,13 @@ def test_sitemap_lists_the_pages(client, seeded):
     locs = {url.findtext(f"{ns}loc") for url in root.findall(f"{ns}url")}
     for slug in SLUGS:
         assert f"http://testserver/pages/{slug}/" in locs
+
+
+@pytest.mark.parametrize("path", ["/", "/pages/privacy/", "/search/?q=ข่าว"])
+def test_an_anonymous_visit_sets_only_cookies_the_policy_lists(seeded, path):
+    policy = Client().get("/pages/cookies/").content.decode()
+    listed = set(re.findall(r"<tr><td>([a-z_]+)</td>", policy))
+    assert listed == {"sessionid", "csrftoken"}
+    response = Client().get(path)
+    assert set(response.cookies) <= listed
+    assert "sessionid" not in response.cookies
