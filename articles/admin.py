@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 
+from articles.forms import ThaiCKEditorWidget
 from articles.models import (
     Agency,
     Article,
@@ -7,6 +9,7 @@ from articles.models import (
     Author,
     DailyRead,
     Notice,
+    Page,
     ReadTotal,
     Topic,
 )
@@ -122,3 +125,20 @@ class NoticeAdmin(admin.ModelAdmin):
         be_datetime("created_at", "สร้างเมื่อ"),
     )
     search_fields = ("text",)
+
+
+class PageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ("slug", "title", "body")
+        widgets = {"body": ThaiCKEditorWidget()}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    """The office's own pages; the body is sanitised when saved (Page.save)."""
+
+    form = PageAdminForm
+    list_display = ("title", "slug", "updated_at")
+    search_fields = ("title", "slug")
+    readonly_fields = ("updated_at",)

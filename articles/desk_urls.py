@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from articles.views.desk import articles, photos
+from articles.views.desk import articles, audit, photos, stats
 
 app_name = "desk"
 
@@ -21,4 +21,8 @@ urlpatterns = [
         name="unpublish",
     ),
     path("articles/<int:pk>/photos/", photos.photo_upload, name="photo-upload"),
+    path("audit/", audit.audit_view, name="audit"),
+    path("audit/history.csv", audit.audit_csv, name="audit-csv"),
+    path("stats/", stats.stats_view, name="stats"),
+    path("stats/<slug:name>.csv", stats.stats_csv, name="stats-csv"),
 ]

@@ -1,11 +1,12 @@
-"""/sitemap.xml: every published article and every agency page, with lastmod."""
+"""/sitemap.xml: every published article, every agency page and the office's
+own pages, with lastmod."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Agency, Article
+from articles.models import Agency, Article, Page
 
 
 class HomeSitemap(Sitemap):
@@ -52,4 +53,22 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-SITEMAPS = {"home": HomeSitemap, "agencies": AgencySitemap, "articles": ArticleSitemap}
+class PageSitemap(Sitemap):
+    """The office's own pages (privacy, cookies, contact…)."""
+
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return Page.objects.only("slug", "updated_at").order_by("slug")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+SITEMAPS = {
+    "home": HomeSitemap,
+    "agencies": AgencySitemap,
+    "articles": ArticleSitemap,
+    "pages": PageSitemap,
+}

@@ -10,7 +10,7 @@ import re
 import tempfile
 import threading
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
@@ -103,6 +103,32 @@ def parse_thai_datetime(text, *, whole=False):
         second,
         tzinfo=BANGKOK,
     )
+
+
+NUMERIC_DATE = re.compile(
+    r"(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})"
+)
+
+
+def parse_be_date(text):
+    """A Buddhist-Era day, `1/11/2569` (Thai digits too) or `1 พ.ย. 2569`, as a
+    date. Raises ValueError for anything else, or for a day that does not exist."""
+    text = " ".join(arabic_digits(ZERO_WIDTH.sub("", text or "")).split())
+    match = NUMERIC_DATE.fullmatch(text)
+    if not match:
+        return parse_thai_datetime(text, whole=True).date()
+    year = int(match["year"]) - BE_OFFSET
+    return date(year, int(match["month"]), int(match["day"]))
+
+
+def format_be_date(value):
+    """`1/11/2569` for a date: the form parse_be_date reads back."""
+    return f"{value.day}/{value.month}/{value.year + BE_OFFSET}"
+
+
+def format_be_month(value):
+    """`พ.ย. 2569` for any date of that month."""
+    return f"{SHORT_MONTHS[value.month - 1]} {value.year + BE_OFFSET}"
 
 
 # Segmentation ------------------------------------------------------------

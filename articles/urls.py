@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.views import legacy, public
+from articles.views import legacy, pages, public
 
 app_name = "articles"
 
@@ -14,5 +14,6 @@ urlpatterns = [
         name="province",
     ),
     path("topic/<slug:slug>/", public.TopicArticleListView.as_view(), name="topic"),
+    path("pages/<slug:slug>/", pages.PageDetailView.as_view(), name="page"),
     path("ct/news/viewnews.php", legacy.legacy_article_redirect, name="legacy"),
 ]

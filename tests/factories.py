@@ -54,3 +54,17 @@ def make_user(username=None, *, password="correct-horse-battery", agencies=(), *
     if agencies:
         user.agencies.set(agencies)
     return user
+
+
+def login_verified(client, user):
+    """Log `user` in as after both sign-in steps: with a confirmed authenticator
+    device, and the session verified by it (site admins need both)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

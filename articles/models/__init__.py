@@ -2,8 +2,9 @@
 
 from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
+from articles.models.generation import PageGeneration
 from articles.models.history import ArticleEvent
-from articles.models.pages import PageGeneration
+from articles.models.pages import Page
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
 from articles.models.search import *  # noqa: F403
@@ -17,6 +18,7 @@ __all__ = [
     "Author",
     "DailyRead",
     "Notice",
+    "Page",
     "PageGeneration",
     "Photo",
     "ReadFlush",

@@ -33,6 +33,8 @@ class ArticleEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        # The audit view pages through the history newest first.
+        indexes = [models.Index(fields=["-at", "-id"], name="article_event_at_idx")]
         verbose_name = "ประวัติข่าว"
         verbose_name_plural = "ประวัติข่าว"
 

@@ -10,7 +10,8 @@ from django.utils.html import escape
 
 from articles.agencies_data import region3_agencies
 from articles.demo_content import ARTICLES, SEED_PAGE
-from articles.models import Agency, Article, Author, Topic
+from articles.demo_pages import demo_pages
+from articles.models import Agency, Article, Author, Page, Topic
 from articles.services.articles import article_create
 from articles.thai import BANGKOK
 
@@ -52,6 +53,19 @@ def topics_sync():
     Article.objects.filter(title=DEMO_FEATURED, is_featured=False).update(
         is_featured=True
     )
+
+
+def pages_sync():
+    """Create the office's pages that are missing; an existing page is the
+    admins' and stays as they wrote it. Returns how many were created."""
+    created = 0
+    for page in demo_pages():
+        _, new = Page.objects.get_or_create(
+            slug=page["slug"],
+            defaults={"title": page["title"], "body": page["body"].strip()},
+        )
+        created += new
+    return created
 
 
 def _author(byline, agency):
@@ -106,6 +120,7 @@ def demo_seed(*, editor_password=None, now=None):
     """Create what is missing; return the created counts and the passwords used."""
     now = now or timezone.now()
     agencies_sync()
+    created_pages = pages_sync()
     created_articles = 0
     seed = SEED_PAGE
     created_articles += _demo_article(
@@ -145,4 +160,4 @@ def demo_seed(*, editor_password=None, now=None):
     _, accounts[DEMO_ADMIN] = _account(
         DEMO_ADMIN, password=password, reset=reset, is_staff=True, is_superuser=True
     )
-    return {"articles": created_articles, "accounts": accounts}
+    return {"articles": created_articles, "pages": created_pages, "accounts": accounts}

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "articles",
 ]
@@ -65,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second sign-in step: is_verified(), then the admin and desk need it.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
@@ -145,6 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "desk:index"
 LOGOUT_REDIRECT_URL = "articles:home"
+OTP_TOTP_ISSUER = "Newsroom ปชส.เขต 3"
 
 # Lockout: five failures lock the username-and-address pair for 15 minutes.
 AXES_FAILURE_LIMIT = 5

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Agency, Article, ArticleEvent, ReadTotal
-from tests.factories import make_article, make_user
+from tests.factories import login_verified, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -192,7 +192,7 @@ def test_unknown_article_is_404(phayao):
 
 
 def test_superuser_sees_every_agency(client, demo):
-    client.force_login(User.objects.get(username="demo-admin"))
+    login_verified(client, User.objects.get(username="demo-admin"))
     html = client.get(reverse("desk:index")).content.decode()
     assert "ส.ปชส.ลำปาง" in html and "ส.ปชส.พะเยา" in html
 

@@ -16,7 +16,7 @@ from articles.services.articles import (
     article_update,
 )
 from articles.thai import format_thai_datetime
-from tests.factories import make_user
+from tests.factories import login_verified, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_history_is_shown_on_the_desk(client, story):
 
 def test_history_is_shown_in_the_admin(client, story):
     article, _ = story
-    client.force_login(make_user("boss", is_staff=True, is_superuser=True))
+    login_verified(client, make_user("boss", is_staff=True, is_superuser=True))
     url = reverse("admin:articles_article_change", args=[article.pk])
     html = client.get(url).content.decode()
     assert "ตั้งเวลาเผยแพร่" in html and "ยกเลิกการเผยแพร่" in html

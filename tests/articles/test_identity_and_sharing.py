@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import DailyRead, Notice
-from tests.factories import make_article, make_user
+from tests.factories import login_verified, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_skip_links_to_content_and_to_the_login_box(client):
 
 def test_the_admin_is_thai_with_buddhist_era_dates_for_an_english_browser(client):
     admin = make_user(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    login_verified(client, admin)
     article = make_article(published_at=timezone.now() - timezone.timedelta(days=1))
     DailyRead.objects.create(article=article, day=timezone.localdate(), count=3)
     Notice.objects.create(

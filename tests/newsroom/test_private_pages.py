@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_article, make_user
+from tests.factories import login_verified, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def editor(agency):
     ],
 )
 def test_private_pages_are_not_stored(client, editor, url):
-    client.force_login(editor)
+    login_verified(client, editor)  # a site admin: past both sign-in steps
     response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store, private"

@@ -24,7 +24,8 @@ class Command(BaseCommand):
         result = demo_seed(editor_password=options["editor_password"])
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {result['articles']} new articles."
+                f"Demo content ready: {result['articles']} new articles, "
+                f"{result['pages']} new pages."
             )
         )
         for username, password in result["accounts"].items():
