@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from articles.views.desk import articles, photos
+from articles.views.desk import articles, edit, photos
 
 app_name = "desk"
 
 urlpatterns = [
     path("", articles.DeskIndexView.as_view(), name="index"),
     path("articles/new/", articles.article_new, name="new"),
-    path("articles/<int:pk>/edit/", articles.article_edit, name="edit"),
+    path("articles/<int:pk>/edit/", edit.article_edit, name="edit"),
     path("articles/<int:pk>/preview/", articles.article_preview, name="preview"),
     path("articles/<int:pk>/publish/", articles.article_publish_view, name="publish"),
     path(

@@ -149,8 +149,10 @@ class ScheduleForm(forms.Form):
     published_at = forms.DateTimeField(
         label="เวลาเผยแพร่ (เวลาประเทศไทย)",
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        # Outside the edit form on the page, but submitted with it.
         widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            attrs={"type": "datetime-local", "form": "article-form"},
+            format="%Y-%m-%dT%H:%M",
         ),
         error_messages={
             "required": "กรุณาระบุวันและเวลาที่จะเผยแพร่",

@@ -75,6 +75,18 @@ def article_draft_create(*, user, **fields):
     return article_create(user=user, status=Article.Status.DRAFT, **_content(fields))
 
 
+def _differs(article, changes):
+    """True when `changes` would change the stored article."""
+    stored = Article.objects.get(pk=article.pk)
+    for key, value in changes.items():
+        if key in ("agency", "author"):
+            if getattr(stored, f"{key}_id") != (value.pk if value else None):
+                return True
+        elif getattr(stored, key) != value:
+            return True
+    return False
+
+
 @transaction.atomic
 def article_update(*, article, user, version, **fields):
     """Save the editor's content if nobody saved since they loaded `version`.
@@ -90,7 +102,15 @@ def article_update(*, article, user, version, **fields):
     for key in ("lead", "body"):
         if key in changes:
             changes[key] = clean_html(changes[key])
-    updated = Article.objects.filter(pk=article.pk, version=version).update(
+    current = Article.objects.filter(pk=article.pk, version=version)
+    if not _differs(article, changes):
+        # Nothing to store (an action pressed on an untouched form), but the
+        # form must still be of the current version: acting on text the editor
+        # has not seen is refused like saving over it.
+        if not current.exists():
+            raise EditConflict()
+        return article
+    updated = current.update(
         **changes, version=F("version") + 1, updated_at=timezone.now()
     )
     if not updated:

@@ -1,0 +1,149 @@
+"""The desk's edit page: one form whose every button saves what the editor typed
+first, through the version check, and then does what the button says.
+
+An action never works from the stored text behind the editor's back: publish,
+schedule or unpublish pressed on a changed form stores the change (or refuses
+it as a conflict, next to the form) before the status changes.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from articles.forms import ArticleForm, ScheduleForm
+from articles.services.articles import (
+    EditConflict,
+    article_publish,
+    article_schedule,
+    article_unpublish,
+    article_update,
+)
+from articles.views.desk import editor_agencies, editor_articles
+
+EDIT_TEMPLATE = "desk/article_form.html"
+CONTENT_KEYS = ("title", "lead", "body", "agency", "byline", "editor_name")
+DONE = {
+    "save": "บันทึกการแก้ไขแล้ว",
+    "publish": "บันทึกและเผยแพร่ข่าวแล้ว",
+    "schedule": "บันทึกและตั้งเวลาเผยแพร่แล้ว ข่าวจะปรากฏเองเมื่อถึงเวลา",
+    "unpublish": "บันทึกและยกเลิกการเผยแพร่แล้ว ข่าวยังเก็บไว้ครบและเผยแพร่ใหม่ได้",
+}
+
+
+def article_or_404(request, pk):
+    """The article if it belongs to one of the editor's agencies, else 404 (an
+    editor learns nothing about another agency's work)."""
+    return get_object_or_404(
+        editor_articles(request.user).select_related("agency", "author", "reads"),
+        pk=pk,
+    )
+
+
+def content_of(cleaned):
+    return {key: cleaned[key] for key in CONTENT_KEYS}
+
+
+def _schedule_form(article):
+    """Empty, or showing the time an article is scheduled for."""
+    initial = {}
+    if article.published_at and article.published_at > timezone.now():
+        initial["published_at"] = timezone.localtime(article.published_at)
+    return ScheduleForm(initial=initial)
+
+
+def edit_page(request, article, *, form=None, schedule_form=None, status=200):
+    form = form or ArticleForm(
+        agencies=editor_agencies(request.user), request=request, article=article
+    )
+    context = {
+        "article": article,
+        "form": form,
+        "schedule_form": schedule_form or _schedule_form(article),
+        "events": article.events.select_related("user"),
+        "photos": article.photos.all(),
+        "now": timezone.now(),
+    }
+    return render(request, EDIT_TEMPLATE, context, status=status)
+
+
+def refused(request, article, error, *, schedule_form=None):
+    """Show a refused action on the edit page, each message by its field."""
+    form = ArticleForm(
+        ArticleForm.values_of(article),
+        agencies=editor_agencies(request.user),
+        request=request,
+        article=article,
+    )
+    for field, field_errors in error.message_dict.items():
+        on_schedule = field == "published_at" and schedule_form is not None
+        target = schedule_form if on_schedule else form
+        for message in field_errors:
+            target.add_error(field if field in target.fields else None, message)
+    return edit_page(
+        request, article, form=form, schedule_form=schedule_form, status=400
+    )
+
+
+def _act(request, article, action, schedule_form):
+    if action == "publish":
+        return article_publish(article=article, user=request.user)
+    if action == "schedule":
+        return article_schedule(
+            article=article,
+            user=request.user,
+            published_at=schedule_form.cleaned_data["published_at"],
+        )
+    if action == "unpublish":
+        return article_unpublish(article=article, user=request.user)
+    return article
+
+
+@login_required
+def article_edit(request, pk):
+    article = article_or_404(request, pk)
+    if request.method != "POST":
+        return edit_page(request, article)
+    action = request.POST.get("action") or "save"
+    if action not in DONE:
+        action = "save"
+    form = ArticleForm(
+        request.POST,
+        agencies=editor_agencies(request.user),
+        request=request,
+        article=article,
+    )
+    schedule_form = ScheduleForm(request.POST) if action == "schedule" else None
+    # Both forms are checked before anything is stored: a refused time keeps the
+    # typed text in the form, unsaved but not lost.
+    valid = form.is_valid()
+    if schedule_form is not None:
+        valid = schedule_form.is_valid() and valid
+    if not valid:
+        return edit_page(
+            request, article, form=form, schedule_form=schedule_form, status=400
+        )
+    try:
+        article = article_update(
+            article=article,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            **content_of(form.cleaned_data),
+        )
+    except EditConflict as conflict:
+        # The other editor's text stays stored; this editor's stays in the form,
+        # and the action waits until they have seen the stored text.
+        form.add_error(None, conflict)
+        article.refresh_from_db()
+        return edit_page(
+            request, article, form=form, schedule_form=schedule_form, status=409
+        )
+    try:
+        _act(request, article, action, schedule_form)
+    except ValidationError as error:
+        # The text is saved; only the action was refused, and says why.
+        messages.info(request, "บันทึกข้อความที่แก้ไขแล้ว")
+        return refused(request, article, error, schedule_form=schedule_form)
+    messages.success(request, DONE[action])
+    return redirect("desk:edit", pk=article.pk)
