@@ -1,6 +1,15 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 
 from articles.models import Agency, Article, ArticleEvent, Author, DailyRead, ReadTotal
+from articles.services.articles import (
+    ADMIN_FIELDS,
+    CONFLICT_MESSAGE,
+    CONTENT_FIELDS,
+    EditConflict,
+    article_admin_create,
+    article_admin_save,
+)
 
 
 @admin.register(Agency)
@@ -30,8 +39,34 @@ class ArticleEventInline(admin.TabularInline):
         return False
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The admin's article form carries the version it was loaded at, like the
+    desk's: a save over someone else's newer text is refused."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            stored = Article.objects.filter(pk=self.instance.pk)
+            stored = stored.values_list("version", flat=True).first()
+            if cleaned.get("loaded_version") != stored:
+                raise forms.ValidationError(CONFLICT_MESSAGE, code="conflict")
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ("title", "agency", "status", "published_at", "legacy_id")
     list_filter = ("agency", "status", ("published_at", admin.DateFieldListFilter))
     search_fields = ("title",)
@@ -41,6 +76,30 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("created_at", "updated_at", "version")
     inlines = [ArticleEventInline]
     list_select_related = ("agency",)
+
+    def save_model(self, request, obj, form, change):
+        # Through the desk's services: sanitised, version-checked, in the history
+        # (whose events also refresh the search index and the cached pages).
+        if not change:
+            article_admin_create(article=obj, user=request.user)
+            return
+        # Only what the admin changed: the form's times have no microseconds.
+        fields = {
+            key: form.cleaned_data[key]
+            for key in CONTENT_FIELDS + ADMIN_FIELDS
+            if key in form.changed_data
+        }
+        try:
+            article_admin_save(
+                article=Article.objects.get(pk=obj.pk),
+                user=request.user,
+                version=form.cleaned_data["loaded_version"],
+                **fields,
+            )
+        except EditConflict:
+            # Someone saved between the form's check and this save: theirs stays.
+            messages.error(request, CONFLICT_MESSAGE)
+        obj.refresh_from_db()
 
 
 @admin.register(ReadTotal)
