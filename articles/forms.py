@@ -175,6 +175,8 @@ class ScheduleForm(forms.Form):
 STATUS_FILTERS = [
     ("", "ทุกสถานะ"),
     (Article.Status.DRAFT, Article.Status.DRAFT.label),
+    (Article.Status.SUBMITTED, Article.Status.SUBMITTED.label),
+    (Article.Status.RETURNED, Article.Status.RETURNED.label),
     ("scheduled", "ตั้งเวลาเผยแพร่"),
     (Article.Status.PUBLISHED, Article.Status.PUBLISHED.label),
     (Article.Status.UNPUBLISHED, Article.Status.UNPUBLISHED.label),
@@ -183,3 +185,4 @@ STATUS_FILTERS = [
 
 class DeskFilterForm(forms.Form):
     status = forms.ChoiceField(label="สถานะ", choices=STATUS_FILTERS, required=False)
+    mine = forms.BooleanField(label="เฉพาะข่าวของฉัน", required=False)

@@ -4,11 +4,12 @@ Every change writes an ArticleEvent, so the desk and the admin can say who did
 what and when. Nothing here deletes text: taking an article down is unpublishing.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.permissions import require_change, require_editor, require_member
 from articles.models import Article, ArticleEvent, Author
 from articles.sanitize import clean_html
 from articles.services.reads import read_total_ensure
@@ -33,8 +34,7 @@ class EditConflict(ValidationError):
 
 def _check_agency(user, agency_id):
     # Views scope their querysets already; this guards every other caller.
-    if user is not None and not user.can_edit_agency(agency_id):
-        raise PermissionDenied("ไม่มีสิทธิ์จัดการข่าวของหน่วยงานนี้")
+    require_member(user, agency_id)
 
 
 def author_for_byline(*, byline, agency):
@@ -72,7 +72,9 @@ def article_draft_create(*, user, **fields):
 
     `fields` are the content fields; `byline` may stand for `author`."""
     _check_agency(user, fields["agency"].pk)
-    return article_create(user=user, status=Article.Status.DRAFT, **_content(fields))
+    return article_create(
+        user=user, status=Article.Status.DRAFT, reporter=user, **_content(fields)
+    )
 
 
 def _differs(article, changes):
@@ -95,7 +97,7 @@ def article_update(*, article, user, version, detail="", **fields):
     same version, the second to save matches no row and gets EditConflict, and
     the first one's text stays as it was saved.
     """
-    _check_agency(user, article.agency_id)
+    require_change(user, article)
     changes = _content(fields, agency=article.agency)
     if changes.get("agency") is not None:
         _check_agency(user, changes["agency"].pk)
@@ -138,11 +140,13 @@ def _require_content(article):
         raise ValidationError(errors)
 
 
-def _set_status(article, *, status, published_at):
+def _set_status(article, *, status, published_at, editor=None):
     # Status changes leave `version` alone: they do not touch the text another
     # editor may be correcting, so they must not refuse that editor's save.
+    # Publishing or scheduling is approving: the editor who does it is recorded.
+    approved = {"editor": editor} if editor is not None else {}
     Article.objects.filter(pk=article.pk).update(
-        status=status, published_at=published_at, updated_at=timezone.now()
+        status=status, published_at=published_at, updated_at=timezone.now(), **approved
     )
     article.refresh_from_db()
 
@@ -150,14 +154,16 @@ def _set_status(article, *, status, published_at):
 @transaction.atomic
 def article_publish(*, article, user, now=None):
     """Publish now. A correction republished keeps its original (past) time."""
-    _check_agency(user, article.agency_id)
+    require_editor(user, article.agency_id)
     article = _locked(article)
     _require_content(article)
     now = now or timezone.now()
     when = article.published_at
     if when is None or when > now:
         when = now
-    _set_status(article, status=Article.Status.PUBLISHED, published_at=when)
+    _set_status(
+        article, status=Article.Status.PUBLISHED, published_at=when, editor=user
+    )
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.PUBLISHED
     )
@@ -168,13 +174,15 @@ def article_publish(*, article, user, now=None):
 def article_schedule(*, article, user, published_at, now=None):
     """Publish at a future time: the public pages show it from then on by
     themselves (ArticleQuerySet.published compares with the current time)."""
-    _check_agency(user, article.agency_id)
+    require_editor(user, article.agency_id)
     now = now or timezone.now()
     if published_at is None or published_at <= now:
         raise ValidationError({"published_at": "เวลาเผยแพร่ต้องเป็นเวลาในอนาคต"})
     article = _locked(article)
     _require_content(article)
-    _set_status(article, status=Article.Status.PUBLISHED, published_at=published_at)
+    _set_status(
+        article, status=Article.Status.PUBLISHED, published_at=published_at, editor=user
+    )
     ArticleEvent.objects.create(
         article=article,
         user=user,
@@ -187,7 +195,7 @@ def article_schedule(*, article, user, published_at, now=None):
 @transaction.atomic
 def article_unpublish(*, article, user):
     """Take the article off the public pages; its text and time are kept."""
-    _check_agency(user, article.agency_id)
+    require_editor(user, article.agency_id)
     article = _locked(article)
     _set_status(
         article, status=Article.Status.UNPUBLISHED, published_at=article.published_at

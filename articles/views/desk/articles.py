@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
+from accounts.permissions import editing_agencies
 from articles.forms import ArticleForm, DeskFilterForm, ScheduleForm
 from articles.models import Article
 from articles.services.articles import (
@@ -22,6 +23,7 @@ from articles.services.articles import (
 from articles.views.desk import editor_agencies, editor_articles
 from articles.views.desk.edit import (
     EDIT_TEMPLATE,
+    article_for_editor,
     article_or_404,
     content_of,
     edit_page,
@@ -54,12 +56,28 @@ class DeskIndexView(LoginRequiredMixin, ListView):
             articles = articles.filter(published, published_at__lte=now)
         elif status:
             articles = articles.filter(status=status)
+        if self.filter_form.is_valid() and self.filter_form.cleaned_data["mine"]:
+            articles = articles.filter(reporter=self.request.user)
         return articles
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
+        # What waits for this person: submissions to review, returns to correct.
+        waiting = (
+            Article.objects.filter(
+                agency__in=editing_agencies(user), status=Article.Status.SUBMITTED
+            )
+            .select_related("agency", "reporter")
+            .order_by("updated_at")
+        )
+        returned = Article.objects.filter(
+            reporter=user, status=Article.Status.RETURNED
+        ).order_by("-updated_at")
         return super().get_context_data(
             filter_form=self.filter_form,
-            agencies=editor_agencies(self.request.user),
+            agencies=editor_agencies(user),
+            waiting=waiting,
+            returned=returned,
             now=timezone.now(),
             **kwargs,
         )
@@ -85,7 +103,7 @@ def article_new(request):
 @require_POST
 @login_required
 def article_publish_view(request, pk):
-    article = article_or_404(request, pk)
+    article = article_for_editor(request, pk)
     try:
         article_publish(article=article, user=request.user)
     except ValidationError as error:
@@ -97,7 +115,7 @@ def article_publish_view(request, pk):
 @require_POST
 @login_required
 def article_schedule_view(request, pk):
-    article = article_or_404(request, pk)
+    article = article_for_editor(request, pk)
     schedule_form = ScheduleForm(request.POST)
     if not schedule_form.is_valid():
         return edit_page(request, article, schedule_form=schedule_form, status=400)
@@ -116,7 +134,7 @@ def article_schedule_view(request, pk):
 @require_POST
 @login_required
 def article_unpublish_view(request, pk):
-    article = article_or_404(request, pk)
+    article = article_for_editor(request, pk)
     article_unpublish(article=article, user=request.user)
     messages.success(request, "ยกเลิกการเผยแพร่แล้ว ข่าวยังเก็บไว้ครบและเผยแพร่ใหม่ได้")
     return redirect("desk:edit", pk=article.pk)

@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from accounts.permissions import can_change, is_editor, require_change, require_editor
 from articles.forms import ArticleForm, ScheduleForm
+from articles.models import Article
 from articles.services.articles import (
     EditConflict,
     article_publish,
@@ -20,12 +22,16 @@ from articles.services.articles import (
     article_unpublish,
     article_update,
 )
+from articles.services.workflow import article_approve, article_return, article_submit
 from articles.views.desk import editor_agencies, editor_articles
 
 EDIT_TEMPLATE = "desk/article_form.html"
+EDITOR_ACTIONS = {"publish", "schedule", "unpublish", "return"}
 CONTENT_KEYS = ("title", "lead", "body", "agency", "byline", "editor_name")
 DONE = {
     "save": "บันทึกการแก้ไขแล้ว",
+    "submit": "บันทึกและส่งตรวจแล้ว บรรณาธิการของหน่วยงานจะได้รับแจ้ง",
+    "return": "ส่งกลับให้ผู้สื่อข่าวแก้ไขแล้ว พร้อมหมายเหตุ",
     "publish": "บันทึกและเผยแพร่ข่าวแล้ว",
     "schedule": "บันทึกและตั้งเวลาเผยแพร่แล้ว ข่าวจะปรากฏเองเมื่อถึงเวลา",
     "unpublish": "บันทึกและยกเลิกการเผยแพร่แล้ว ข่าวยังเก็บไว้ครบและเผยแพร่ใหม่ได้",
@@ -39,6 +45,16 @@ def article_or_404(request, pk):
         editor_articles(request.user).select_related("agency", "author", "reads"),
         pk=pk,
     )
+
+
+def article_for_editor(request, pk):
+    """The article for an editor action: 404 if there is none, 403 unless the
+    user is an editor of its agency (a reporter, another agency's editor)."""
+    article = get_object_or_404(
+        Article.objects.select_related("agency", "author", "reads"), pk=pk
+    )
+    require_editor(request.user, article.agency_id)
+    return article
 
 
 def content_of(cleaned):
@@ -64,6 +80,9 @@ def edit_page(request, article, *, form=None, schedule_form=None, status=200):
         "events": article.events.select_related("user"),
         "photos": article.photos.all(),
         "now": timezone.now(),
+        "is_editor": is_editor(request.user, article.agency_id),
+        "can_change": can_change(request.user, article),
+        "review_note": request.POST.get("review_note", ""),
     }
     return render(request, EDIT_TEMPLATE, context, status=status)
 
@@ -87,14 +106,23 @@ def refused(request, article, error, *, schedule_form=None):
 
 
 def _act(request, article, action, schedule_form):
+    user = request.user
+    # Publishing or scheduling a submitted article is approving it.
+    submitted = article.status == Article.Status.SUBMITTED
     if action == "publish":
-        return article_publish(article=article, user=request.user)
+        if submitted:
+            return article_approve(article=article, user=user)
+        return article_publish(article=article, user=user)
     if action == "schedule":
-        return article_schedule(
-            article=article,
-            user=request.user,
-            published_at=schedule_form.cleaned_data["published_at"],
-        )
+        when = schedule_form.cleaned_data["published_at"]
+        if submitted:
+            return article_approve(article=article, user=user, published_at=when)
+        return article_schedule(article=article, user=user, published_at=when)
+    if action == "submit":
+        return article_submit(article=article, user=user)
+    if action == "return":
+        note = request.POST.get("review_note", "")
+        return article_return(article=article, user=user, note=note)
     if action == "unpublish":
         return article_unpublish(article=article, user=request.user)
     return article
@@ -102,12 +130,16 @@ def _act(request, article, action, schedule_form):
 
 @login_required
 def article_edit(request, pk):
-    article = article_or_404(request, pk)
-    if request.method != "POST":
-        return edit_page(request, article)
     action = request.POST.get("action") or "save"
     if action not in DONE:
         action = "save"
+    if request.method == "POST" and action in EDITOR_ACTIONS:
+        # Refused before anything is stored, whoever asks.
+        article_for_editor(request, pk)
+    article = article_or_404(request, pk)
+    if request.method != "POST":
+        return edit_page(request, article)
+    require_change(request.user, article)
     form = ArticleForm(
         request.POST,
         agencies=editor_agencies(request.user),
