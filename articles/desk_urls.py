@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from articles.views.desk import articles, edit, photos
+from articles.views.desk import articles, edit, photos, revisions
 
 app_name = "desk"
 
@@ -21,4 +21,10 @@ urlpatterns = [
         name="unpublish",
     ),
     path("articles/<int:pk>/photos/", photos.photo_upload, name="photo-upload"),
+    path("articles/<int:pk>/revisions/", revisions.revision_list, name="revisions"),
+    path(
+        "articles/<int:pk>/revisions/<int:number>/restore/",
+        revisions.revision_restore,
+        name="revision-restore",
+    ),
 ]

@@ -1,10 +1,12 @@
-"""The news: agencies, authors, articles, read counts, photos, history, search."""
+"""The news: agencies, authors, articles, read counts, photos, history,
+revisions, search."""
 
 from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
 from articles.models.history import ArticleEvent
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
+from articles.models.revisions import ArticleRevision
 from articles.models.search import *  # noqa: F403
 
 __all__ = [
@@ -12,6 +14,7 @@ __all__ = [
     "Article",
     "ArticleEvent",
     "ArticleQuerySet",
+    "ArticleRevision",
     "Author",
     "DailyRead",
     "Photo",

@@ -18,8 +18,6 @@ class ArticleEvent(models.Model):
         SUBMITTED = "submitted", "ส่งตรวจ"
         RETURNED = "returned", "ส่งกลับแก้ไข"
         APPROVED = "approved", "อนุมัติ"
-        RESTORED = "restored", "คืนฉบับเก่า"
-        CORRECTED = "corrected", "แก้ไขข้อเท็จจริง"
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="events"

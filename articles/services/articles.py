@@ -13,6 +13,7 @@ from accounts.permissions import require_change, require_editor, require_member
 from articles.models import Article, ArticleEvent, Author
 from articles.sanitize import clean_html
 from articles.services.reads import read_total_ensure
+from articles.services.revisions import revision_record, revision_record_before
 from articles.thai import format_thai_datetime
 
 # The fields an editor changes through the desk form; status and time change only
@@ -52,6 +53,7 @@ def article_create(*, user=None, reads=0, event=ArticleEvent.Action.CREATED, **f
     article = Article.objects.create(**fields)
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
+    revision_record(article=article, user=user)
     return article
 
 
@@ -112,6 +114,7 @@ def article_update(*, article, user, version, detail="", **fields):
         if not current.exists():
             raise EditConflict()
         return article
+    before = Article.objects.select_related("author").get(pk=article.pk)
     updated = current.update(
         **changes, version=F("version") + 1, updated_at=timezone.now()
     )
@@ -120,7 +123,9 @@ def article_update(*, article, user, version, detail="", **fields):
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.EDITED, detail=detail
     )
+    revision_record_before(article=before)
     article.refresh_from_db()
+    revision_record(article=article, user=user, note=detail)
     return article
 
 
@@ -224,6 +229,7 @@ def article_admin_create(*, article: Article, user) -> Article:
         action=ArticleEvent.Action.CREATED,
         detail=ADMIN_DETAIL,
     )
+    revision_record(article=article, user=user, note=ADMIN_DETAIL)
     return article
 
 
