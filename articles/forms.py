@@ -9,8 +9,8 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.fields import BuddhistDateTimeField, BuddhistDateTimeInput
 from articles.models import Agency, Article
-from articles.thai import BANGKOK
 
 
 class ThaiCKEditorWidget(CKEditorWidget):
@@ -144,31 +144,39 @@ class ArticleForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    """A future publication time, typed in Bangkok time."""
+    """A future publication time, typed in Bangkok time and the Buddhist Era."""
 
-    published_at = forms.DateTimeField(
-        label="เวลาเผยแพร่ (เวลาประเทศไทย)",
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    published_at = BuddhistDateTimeField(
+        label="เวลาเผยแพร่ (เวลาประเทศไทย ปี พ.ศ.)",
         # Outside the edit form on the page, but submitted with it.
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local", "form": "article-form"},
-            format="%Y-%m-%dT%H:%M",
-        ),
-        error_messages={
-            "required": "กรุณาระบุวันและเวลาที่จะเผยแพร่",
-            "invalid": "รูปแบบวันเวลาไม่ถูกต้อง (ปี ค.ศ.-เดือน-วัน ชั่วโมง:นาที)",
-        },
+        widget=BuddhistDateTimeInput(attrs={"form": "article-form"}),
+        error_messages={"required": "กรุณาระบุวันและเวลาที่จะเผยแพร่"},
     )
 
     def clean_published_at(self):
         value = self.cleaned_data["published_at"]
-        if timezone.is_naive(value):
-            value = value.replace(tzinfo=BANGKOK)
         now = timezone.now()
         if value <= now:
             raise forms.ValidationError("เวลาเผยแพร่ต้องเป็นเวลาในอนาคต")
         if value > now + MAX_SCHEDULE_AHEAD:
             raise forms.ValidationError("ตั้งเวลาเผยแพร่ล่วงหน้าได้ไม่เกิน 1 ปี")
+        return value
+
+
+class EndForm(forms.Form):
+    """When a published article stops being public (optional; editors only)."""
+
+    unpublish_at = BuddhistDateTimeField(
+        label="สิ้นสุดการเผยแพร่ (ไม่บังคับ ปี พ.ศ.)",
+        required=False,
+        widget=BuddhistDateTimeInput(attrs={"form": "article-form"}),
+        help_text="เช่น ประกาศรับสมัครที่หมดเขต หลังเวลานี้ข่าวจะไม่แสดงต่อสาธารณะเอง",
+    )
+
+    def clean_unpublish_at(self):
+        value = self.cleaned_data["unpublish_at"]
+        if value is not None and value <= timezone.now():
+            raise forms.ValidationError("เวลาสิ้นสุดการเผยแพร่ต้องเป็นเวลาในอนาคต")
         return value
 
 

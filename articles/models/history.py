@@ -18,6 +18,7 @@ class ArticleEvent(models.Model):
         SUBMITTED = "submitted", "ส่งตรวจ"
         RETURNED = "returned", "ส่งกลับแก้ไข"
         APPROVED = "approved", "อนุมัติ"
+        END_SET = "end_set", "ตั้งเวลาสิ้นสุดการเผยแพร่"
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="events"

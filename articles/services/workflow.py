@@ -15,6 +15,7 @@ from accounts.models import Membership
 from accounts.permissions import require_change, require_editor
 from articles.models import Article, ArticleEvent
 from articles.services.articles import article_publish, article_schedule
+from articles.thai import format_thai_datetime
 
 SUBMITTABLE = (Article.Status.DRAFT, Article.Status.RETURNED)
 NOT_SUBMITTED = "ข่าวนี้ไม่ได้อยู่ในสถานะรอตรวจ"
@@ -125,5 +126,29 @@ def article_approve(*, article: Article, user, published_at=None, now=None) -> A
             f"{_desk_link(article)}\n"
         ),
         to=[article.reporter.email if article.reporter_id else ""],
+    )
+    return article
+
+
+@transaction.atomic
+def article_end_set(*, article: Article, user, unpublish_at) -> Article:
+    """Set (or clear) the time after which the article is no longer public:
+    ArticleQuerySet.published compares it with the current time, no job runs."""
+    require_editor(user, article.agency_id)
+    article = _locked(article)
+    if article.unpublish_at == unpublish_at:
+        return article
+    if unpublish_at is not None and article.published_at:
+        if unpublish_at <= article.published_at:
+            raise ValidationError({"unpublish_at": "เวลาสิ้นสุดต้องอยู่หลังเวลาเผยแพร่"})
+    Article.objects.filter(pk=article.pk).update(
+        unpublish_at=unpublish_at, updated_at=timezone.now()
+    )
+    article.refresh_from_db()
+    detail = "ไม่มีกำหนดสิ้นสุด"
+    if unpublish_at is not None:
+        detail = f"สิ้นสุดเมื่อ {format_thai_datetime(unpublish_at)}"
+    ArticleEvent.objects.create(
+        article=article, user=user, action=ArticleEvent.Action.END_SET, detail=detail
     )
     return article

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts.permissions import can_change, is_editor, require_change, require_editor
-from articles.forms import ArticleForm, ScheduleForm
+from articles.forms import ArticleForm, EndForm, ScheduleForm
 from articles.models import Article
 from articles.services.articles import (
     EditConflict,
@@ -22,7 +22,12 @@ from articles.services.articles import (
     article_unpublish,
     article_update,
 )
-from articles.services.workflow import article_approve, article_return, article_submit
+from articles.services.workflow import (
+    article_approve,
+    article_end_set,
+    article_return,
+    article_submit,
+)
 from articles.views.desk import editor_agencies, editor_articles
 
 EDIT_TEMPLATE = "desk/article_form.html"
@@ -69,7 +74,13 @@ def _schedule_form(article):
     return ScheduleForm(initial=initial)
 
 
-def edit_page(request, article, *, form=None, schedule_form=None, status=200):
+def _end_form(article):
+    return EndForm(initial={"unpublish_at": article.unpublish_at})
+
+
+def edit_page(
+    request, article, *, form=None, schedule_form=None, end_form=None, status=200
+):
     form = form or ArticleForm(
         agencies=editor_agencies(request.user), request=request, article=article
     )
@@ -77,6 +88,7 @@ def edit_page(request, article, *, form=None, schedule_form=None, status=200):
         "article": article,
         "form": form,
         "schedule_form": schedule_form or _schedule_form(article),
+        "end_form": end_form or _end_form(article),
         "events": article.events.select_related("user"),
         "photos": article.photos.all(),
         "now": timezone.now(),
@@ -147,14 +159,23 @@ def article_edit(request, pk):
         article=article,
     )
     schedule_form = ScheduleForm(request.POST) if action == "schedule" else None
-    # Both forms are checked before anything is stored: a refused time keeps the
+    end_form = None
+    if "unpublish_at" in request.POST and is_editor(request.user, article.agency_id):
+        end_form = EndForm(request.POST)
+    # Every form is checked before anything is stored: a refused time keeps the
     # typed text in the form, unsaved but not lost.
     valid = form.is_valid()
-    if schedule_form is not None:
-        valid = schedule_form.is_valid() and valid
+    for extra in (schedule_form, end_form):
+        if extra is not None:
+            valid = extra.is_valid() and valid
     if not valid:
         return edit_page(
-            request, article, form=form, schedule_form=schedule_form, status=400
+            request,
+            article,
+            form=form,
+            schedule_form=schedule_form,
+            end_form=end_form,
+            status=400,
         )
     try:
         article = article_update(
@@ -172,7 +193,13 @@ def article_edit(request, pk):
             request, article, form=form, schedule_form=schedule_form, status=409
         )
     try:
-        _act(request, article, action, schedule_form)
+        article = _act(request, article, action, schedule_form)
+        if end_form is not None:
+            article_end_set(
+                article=article,
+                user=request.user,
+                unpublish_at=end_form.cleaned_data["unpublish_at"],
+            )
     except ValidationError as error:
         # The text is saved; only the action was refused, and says why.
         messages.info(request, "บันทึกข้อความที่แก้ไขแล้ว")
