@@ -84,6 +84,23 @@ class ArticleForm(forms.Form):
         required=False,
         error_messages=_text_errors(max_length="ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"),
     )
+    # Asked only when the article is published (see __init__).
+    change_kind = forms.ChoiceField(
+        label="การแก้ไขครั้งนี้",
+        choices=[
+            ("fix", "แก้ไขเล็กน้อย (คำผิด รูปแบบ) ไม่ต้องแจ้งผู้อ่าน"),
+            ("correction", "แก้ไขข้อเท็จจริง แจ้งผู้อ่านใต้วันที่ของข่าว"),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+        initial="fix",
+    )
+    correction_note = forms.CharField(
+        label="หมายเหตุการแก้ไข (แสดงต่อผู้อ่าน)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     # The version the editor loaded; a stale one means someone saved meanwhile.
     version = forms.IntegerField(
         widget=forms.HiddenInput,
@@ -135,6 +152,16 @@ class ArticleForm(forms.Form):
             widget.config["filebrowserImageUploadUrl"] = url
             widget.config["filebrowserUploadUrl"] = url
             widget.config["uploadUrl"] = url
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("change_kind") == "correction":
+            if not " ".join(cleaned.get("correction_note", "").split()):
+                self.add_error(
+                    "correction_note",
+                    "การแก้ไขข้อเท็จจริงต้องมีหมายเหตุที่จะแสดงต่อผู้อ่าน",
+                )
+        return cleaned
 
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())

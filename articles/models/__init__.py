@@ -6,12 +6,13 @@ from articles.models.articles import Article, ArticleQuerySet
 from articles.models.history import ArticleEvent
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
-from articles.models.revisions import ArticleRevision
+from articles.models.revisions import ArticleCorrection, ArticleRevision
 from articles.models.search import *  # noqa: F403
 
 __all__ = [
     "Agency",
     "Article",
+    "ArticleCorrection",
     "ArticleEvent",
     "ArticleQuerySet",
     "ArticleRevision",

@@ -19,6 +19,7 @@ class ArticleEvent(models.Model):
         RETURNED = "returned", "ส่งกลับแก้ไข"
         APPROVED = "approved", "อนุมัติ"
         END_SET = "end_set", "ตั้งเวลาสิ้นสุดการเผยแพร่"
+        CORRECTED = "corrected", "แก้ไขข้อเท็จจริง"
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="events"

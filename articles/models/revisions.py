@@ -43,3 +43,30 @@ class ArticleRevision(models.Model):
 
     def __str__(self):
         return f"{self.article_id} #{self.number}"
+
+
+class ArticleCorrection(models.Model):
+    """A correction of fact to a published article, with the note the public
+    page shows under its date line (newest first)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    note = models.CharField("หมายเหตุการแก้ไข", max_length=500)
+    at = models.DateTimeField("แก้ไขเมื่อ", default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ผู้แก้ไข",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="article_corrections",
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "การแก้ไขข้อเท็จจริง"
+        verbose_name_plural = "การแก้ไขข้อเท็จจริง"
+
+    def __str__(self):
+        return f"{self.article_id} {self.note[:40]}"

@@ -19,6 +19,7 @@ from articles.thai import format_thai_datetime
 
 SUBMITTABLE = (Article.Status.DRAFT, Article.Status.RETURNED)
 NOT_SUBMITTED = "ข่าวนี้ไม่ได้อยู่ในสถานะรอตรวจ"
+CORRECTION_NOTE_REQUIRED = "การแก้ไขข้อเท็จจริงต้องมีหมายเหตุที่จะแสดงต่อผู้อ่าน"
 
 
 def _locked(article):
@@ -152,3 +153,22 @@ def article_end_set(*, article: Article, user, unpublish_at) -> Article:
         article=article, user=user, action=ArticleEvent.Action.END_SET, detail=detail
     )
     return article
+
+
+@transaction.atomic
+def article_correction_add(*, article: Article, user, note: str):
+    """Record a correction of fact (its text already saved by article_update):
+    the public page shows the note with its date, newest first."""
+    from articles.models import ArticleCorrection
+
+    require_editor(user, article.agency_id)
+    note = " ".join((note or "").split())
+    if not note:
+        raise ValidationError({"correction_note": CORRECTION_NOTE_REQUIRED})
+    correction = ArticleCorrection.objects.create(article=article, note=note, user=user)
+    # The page's modified time (Open Graph) is the correction's.
+    Article.objects.filter(pk=article.pk).update(updated_at=correction.at)
+    ArticleEvent.objects.create(
+        article=article, user=user, action=ArticleEvent.Action.CORRECTED, detail=note
+    )
+    return correction

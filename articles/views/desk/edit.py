@@ -24,6 +24,7 @@ from articles.services.articles import (
 )
 from articles.services.workflow import (
     article_approve,
+    article_correction_add,
     article_end_set,
     article_return,
     article_submit,
@@ -193,6 +194,12 @@ def article_edit(request, pk):
             request, article, form=form, schedule_form=schedule_form, status=409
         )
     try:
+        if form.cleaned_data.get("change_kind") == "correction" and article.is_public:
+            article_correction_add(
+                article=article,
+                user=request.user,
+                note=form.cleaned_data["correction_note"],
+            )
         article = _act(request, article, action, schedule_form)
         if end_form is not None:
             article_end_set(
