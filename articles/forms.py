@@ -82,6 +82,7 @@ class ArticleForm(forms.Form):
         label="บรรณาธิการ",
         max_length=200,
         required=False,
+        help_text="เว้นว่างไว้ได้: หน้าข่าวจะแสดงชื่อบรรณาธิการผู้อนุมัติเอง",
         error_messages=_text_errors(max_length="ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"),
     )
     # Asked only when the article is published (see __init__).

@@ -4,6 +4,8 @@ Every change writes an ArticleEvent, so the desk and the admin can say who did
 what and when. Nothing here deletes text: taking an article down is unpublishing.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -141,8 +143,29 @@ def _require_content(article):
         errors["title"] = "กรุณากรอกหัวข้อข่าวก่อนเผยแพร่"
     if not clean_html(article.body).strip():
         errors["body"] = "กรุณากรอกเนื้อข่าวก่อนเผยแพร่"
+    missing = [
+        n for n, alt in enumerate(photo_alts(article.body), 1) if not alt.strip()
+    ]
+    if missing and "body" not in errors:
+        errors["body"] = (
+            f"ภาพที่ {', '.join(map(str, missing))} ยังไม่มี"
+            "คำอธิบายภาพสำหรับผู้พิการทางสายตา โปรดใส่ก่อนเผยแพร่"
+        )
     if errors:
         raise ValidationError(errors)
+
+
+_IMG = re.compile(r"(?i)<img\b[^>]*>")
+_ALT = re.compile(r'(?i)\balt\s*=\s*"([^"]*)"')
+
+
+def photo_alts(html):
+    """The alt text of each photo in stored (sanitised, double-quoted) HTML."""
+    alts = []
+    for tag in _IMG.findall(html or ""):
+        alt = _ALT.search(tag)
+        alts.append(alt.group(1) if alt else "")
+    return alts
 
 
 def _set_status(article, *, status, published_at, editor=None):

@@ -83,13 +83,25 @@ class DeskIndexView(LoginRequiredMixin, ListView):
         )
 
 
+def _new_article_initial(user, agency):
+    """The byline as the office prints it: the writer (or its news team) and
+    the agency's short byline name, e.g. `ทีมข่าว ปชส.พะเยา`."""
+    writer = user.get_full_name() or "ทีมข่าว"
+    return {"agency": agency.pk, "byline": f"{writer} {agency.byline_name}".strip()}
+
+
 @login_required
 def article_new(request):
     agencies = editor_agencies(request.user)
     if not agencies.exists():
         messages.error(request, "บัญชีนี้ยังไม่ได้เป็นบรรณาธิการของหน่วยงานใด โปรดติดต่อผู้ดูแลระบบ")
         return redirect("desk:index")
-    form = ArticleForm(request.POST or None, agencies=agencies, request=request)
+    form = ArticleForm(
+        request.POST or None,
+        agencies=agencies,
+        request=request,
+        initial=_new_article_initial(request.user, agencies.first()),
+    )
     if request.method == "POST" and form.is_valid():
         article = article_draft_create(
             user=request.user, **content_of(form.cleaned_data)
