@@ -36,6 +36,22 @@ def test_publish_stores_the_unsaved_title_and_body(live_server, browser):
     body.click()
     page.keyboard.press("Control+End")
     page.keyboard.type(" เพิ่มข้อความใหม่ก่อนเผยแพร่")
+    # CKEditor's remaining English strings are Thai, and so is the alt label.
+    strings = page.evaluate(
+        """() => {
+            const lang = CKEDITOR.instances.id_body.lang;
+            const combo = document.querySelector(
+                '#cke_id_body .cke_combo__format .cke_combo_text');
+            return [lang.format.tag_p, lang.image.urlMissing, lang.image.alt,
+                    combo && combo.innerText];
+        }"""
+    )
+    assert strings[:3] == [
+        "ปกติ",
+        "ยังไม่มีที่อยู่ของภาพ (URL)",
+        "คำอธิบายภาพสำหรับผู้พิการทางสายตา",
+    ]
+    assert strings[3] in ("ปกติ", ""), strings
     page.click("button[value=publish]")
     page.wait_for_selector("text=บันทึกและเผยแพร่ข่าวแล้ว")
 
