@@ -1,12 +1,27 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from accounts.models import User
+from accounts.models import Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    """Which agencies a person works for, and as reporter or editor."""
+
+    model = Membership
+    extra = 1
+    autocomplete_fields = ("agency",)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (("หน่วยงาน", {"fields": ("agencies",)}),)
-    filter_horizontal = ("agencies", "groups", "user_permissions")
+    inlines = [MembershipInline]
     list_display = ("username", "first_name", "last_name", "is_staff", "is_active")
-    list_filter = ("is_staff", "is_superuser", "is_active", "agencies")
+    list_filter = ("is_staff", "is_superuser", "is_active", "memberships__role")
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "agency", "role")
+    list_filter = ("role", "agency")
+    search_fields = ("user__username", "agency__short_name")
+    autocomplete_fields = ("user", "agency")

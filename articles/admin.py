@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from articles.forms import ThaiCKEditorWidget
 from articles.models import (
@@ -12,6 +12,14 @@ from articles.models import (
     Page,
     ReadTotal,
     Topic,
+)
+from articles.services.articles import (
+    ADMIN_FIELDS,
+    CONFLICT_MESSAGE,
+    CONTENT_FIELDS,
+    EditConflict,
+    article_admin_create,
+    article_admin_save,
 )
 from articles.thai import BE_OFFSET, FULL_MONTHS, format_thai_datetime
 
@@ -67,8 +75,34 @@ class ArticleEventInline(admin.TabularInline):
         return False
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The admin's article form carries the version it was loaded at, like the
+    desk's: a save over someone else's newer text is refused."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            stored = Article.objects.filter(pk=self.instance.pk)
+            stored = stored.values_list("version", flat=True).first()
+            if cleaned.get("loaded_version") != stored:
+                raise forms.ValidationError(CONFLICT_MESSAGE, code="conflict")
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = (
         "title",
         "agency",
@@ -92,6 +126,30 @@ class ArticleAdmin(admin.ModelAdmin):
     filter_horizontal = ("topics",)
     inlines = [ArticleEventInline]
     list_select_related = ("agency",)
+
+    def save_model(self, request, obj, form, change):
+        # Through the desk's services: sanitised, version-checked, in the history
+        # (whose events also refresh the search index and the cached pages).
+        if not change:
+            article_admin_create(article=obj, user=request.user)
+            return
+        # Only what the admin changed: the form's times have no microseconds.
+        fields = {
+            key: form.cleaned_data[key]
+            for key in CONTENT_FIELDS + ADMIN_FIELDS
+            if key in form.changed_data
+        }
+        try:
+            article_admin_save(
+                article=Article.objects.get(pk=obj.pk),
+                user=request.user,
+                version=form.cleaned_data["loaded_version"],
+                **fields,
+            )
+        except EditConflict:
+            # Someone saved between the form's check and this save: theirs stays.
+            messages.error(request, CONFLICT_MESSAGE)
+        obj.refresh_from_db()
 
 
 @admin.register(ReadTotal)

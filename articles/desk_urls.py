@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from articles.views.desk import articles, audit, photos, stats
+from articles.views.desk import articles, audit, edit, photos, revisions, stats
 
 app_name = "desk"
 
 urlpatterns = [
     path("", articles.DeskIndexView.as_view(), name="index"),
     path("articles/new/", articles.article_new, name="new"),
-    path("articles/<int:pk>/edit/", articles.article_edit, name="edit"),
+    path("articles/<int:pk>/edit/", edit.article_edit, name="edit"),
     path("articles/<int:pk>/preview/", articles.article_preview, name="preview"),
     path("articles/<int:pk>/publish/", articles.article_publish_view, name="publish"),
     path(
@@ -25,4 +25,10 @@ urlpatterns = [
     path("audit/history.csv", audit.audit_csv, name="audit-csv"),
     path("stats/", stats.stats_view, name="stats"),
     path("stats/<slug:name>.csv", stats.stats_csv, name="stats-csv"),
+    path("articles/<int:pk>/revisions/", revisions.revision_list, name="revisions"),
+    path(
+        "articles/<int:pk>/revisions/<int:number>/restore/",
+        revisions.revision_restore,
+        name="revision-restore",
+    ),
 ]

@@ -9,8 +9,8 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.fields import BuddhistDateTimeField, BuddhistDateTimeInput
 from articles.models import Agency, Article, Topic
-from articles.thai import BANGKOK
 
 
 class ThaiCKEditorWidget(CKEditorWidget):
@@ -82,6 +82,7 @@ class ArticleForm(forms.Form):
         label="บรรณาธิการ",
         max_length=200,
         required=False,
+        help_text="เว้นว่างไว้ได้: หน้าข่าวจะแสดงชื่อบรรณาธิการผู้อนุมัติเอง",
         error_messages=_text_errors(max_length="ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร"),
     )
     topics = forms.ModelMultipleChoiceField(
@@ -95,6 +96,23 @@ class ArticleForm(forms.Form):
         label="ข่าวเด่น (ขึ้นเป็นข่าวนำบนหน้าแรก)",
         required=False,
         help_text="ข่าวเด่นที่เผยแพร่ล่าสุดจะขึ้นเป็นข่าวนำ",
+    )
+    # Asked only when the article is published (see __init__).
+    change_kind = forms.ChoiceField(
+        label="การแก้ไขครั้งนี้",
+        choices=[
+            ("fix", "แก้ไขเล็กน้อย (คำผิด รูปแบบ) ไม่ต้องแจ้งผู้อ่าน"),
+            ("correction", "แก้ไขข้อเท็จจริง แจ้งผู้อ่านใต้วันที่ของข่าว"),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+        initial="fix",
+    )
+    correction_note = forms.CharField(
+        label="หมายเหตุการแก้ไข (แสดงต่อผู้อ่าน)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     # The version the editor loaded; a stale one means someone saved meanwhile.
     version = forms.IntegerField(
@@ -150,6 +168,16 @@ class ArticleForm(forms.Form):
             widget.config["filebrowserUploadUrl"] = url
             widget.config["uploadUrl"] = url
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("change_kind") == "correction":
+            if not " ".join(cleaned.get("correction_note", "").split()):
+                self.add_error(
+                    "correction_note",
+                    "การแก้ไขข้อเท็จจริงต้องมีหมายเหตุที่จะแสดงต่อผู้อ่าน",
+                )
+        return cleaned
+
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())
         if not title:
@@ -158,24 +186,17 @@ class ArticleForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    """A future publication time, typed in Bangkok time."""
+    """A future publication time, typed in Bangkok time and the Buddhist Era."""
 
-    published_at = forms.DateTimeField(
-        label="เวลาเผยแพร่ (เวลาประเทศไทย)",
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-        error_messages={
-            "required": "กรุณาระบุวันและเวลาที่จะเผยแพร่",
-            "invalid": "รูปแบบวันเวลาไม่ถูกต้อง (ปี ค.ศ.-เดือน-วัน ชั่วโมง:นาที)",
-        },
+    published_at = BuddhistDateTimeField(
+        label="เวลาเผยแพร่ (เวลาประเทศไทย ปี พ.ศ.)",
+        # Outside the edit form on the page, but submitted with it.
+        widget=BuddhistDateTimeInput(attrs={"form": "article-form"}),
+        error_messages={"required": "กรุณาระบุวันและเวลาที่จะเผยแพร่"},
     )
 
     def clean_published_at(self):
         value = self.cleaned_data["published_at"]
-        if timezone.is_naive(value):
-            value = value.replace(tzinfo=BANGKOK)
         now = timezone.now()
         if value <= now:
             raise forms.ValidationError("เวลาเผยแพร่ต้องเป็นเวลาในอนาคต")
@@ -184,9 +205,28 @@ class ScheduleForm(forms.Form):
         return value
 
 
+class EndForm(forms.Form):
+    """When a published article stops being public (optional; editors only)."""
+
+    unpublish_at = BuddhistDateTimeField(
+        label="สิ้นสุดการเผยแพร่ (ไม่บังคับ ปี พ.ศ.)",
+        required=False,
+        widget=BuddhistDateTimeInput(attrs={"form": "article-form"}),
+        help_text="เช่น ประกาศรับสมัครที่หมดเขต หลังเวลานี้ข่าวจะไม่แสดงต่อสาธารณะเอง",
+    )
+
+    def clean_unpublish_at(self):
+        value = self.cleaned_data["unpublish_at"]
+        if value is not None and value <= timezone.now():
+            raise forms.ValidationError("เวลาสิ้นสุดการเผยแพร่ต้องเป็นเวลาในอนาคต")
+        return value
+
+
 STATUS_FILTERS = [
     ("", "ทุกสถานะ"),
     (Article.Status.DRAFT, Article.Status.DRAFT.label),
+    (Article.Status.SUBMITTED, Article.Status.SUBMITTED.label),
+    (Article.Status.RETURNED, Article.Status.RETURNED.label),
     ("scheduled", "ตั้งเวลาเผยแพร่"),
     (Article.Status.PUBLISHED, Article.Status.PUBLISHED.label),
     (Article.Status.UNPUBLISHED, Article.Status.UNPUBLISHED.label),
@@ -195,3 +235,4 @@ STATUS_FILTERS = [
 
 class DeskFilterForm(forms.Form):
     status = forms.ChoiceField(label="สถานะ", choices=STATUS_FILTERS, required=False)
+    mine = forms.BooleanField(label="เฉพาะข่าวของฉัน", required=False)

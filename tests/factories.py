@@ -47,12 +47,20 @@ def make_article(*, agency=None, reads=0, **fields):
     return article_create(reads=reads, **defaults)
 
 
-def make_user(username=None, *, password="correct-horse-battery", agencies=(), **flags):
+def make_user(
+    username=None,
+    *,
+    password="correct-horse-battery",
+    agencies=(),
+    role="editor",
+    **flags,
+):
+    """A user who is a member of `agencies` with `role` (editor or reporter)."""
     user = get_user_model().objects.create_user(
         username=username or f"user{next(_seq)}", password=password, **flags
     )
     if agencies:
-        user.agencies.set(agencies)
+        user.agencies.set(agencies, through_defaults={"role": role})
     return user
 
 

@@ -1,4 +1,5 @@
-"""The news: agencies, authors, articles, read counts, photos, history, search."""
+"""The news: agencies, authors, articles, read counts, photos, history,
+revisions, search."""
 
 from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
@@ -7,14 +8,17 @@ from articles.models.history import ArticleEvent
 from articles.models.pages import Page
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
+from articles.models.revisions import ArticleCorrection, ArticleRevision
 from articles.models.search import *  # noqa: F403
 from articles.models.topics import Notice, Topic
 
 __all__ = [
     "Agency",
     "Article",
+    "ArticleCorrection",
     "ArticleEvent",
     "ArticleQuerySet",
+    "ArticleRevision",
     "Author",
     "DailyRead",
     "Notice",

@@ -10,9 +10,13 @@ from articles.sanitize import clean_html
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Public: published and due. A future time is a schedule."""
+        """Public: published and due, and not past its end. A future time is a
+        schedule; a past `unpublish_at` ends it, with no job to run."""
+        now = timezone.now()
         return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+            models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
         )
 
     def for_listing(self):
@@ -31,6 +35,8 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "ฉบับร่าง"
+        SUBMITTED = "submitted", "รอตรวจ"
+        RETURNED = "returned", "ส่งกลับแก้ไข"
         PUBLISHED = "published", "เผยแพร่"
         UNPUBLISHED = "unpublished", "ยกเลิกการเผยแพร่"
 
@@ -60,10 +66,26 @@ class Article(models.Model):
         blank=True,
         related_name="approved_articles",
     )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ผู้สื่อข่าว",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_articles",
+    )
     status = models.CharField(
         "สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    # The editor's note when they return the article to its reporter.
+    review_note = models.TextField("หมายเหตุจากบรรณาธิการ", blank=True)
     published_at = models.DateTimeField("เวลาเผยแพร่", null=True, blank=True)
+    unpublish_at = models.DateTimeField(
+        "สิ้นสุดการเผยแพร่",
+        null=True,
+        blank=True,
+        help_text="หลังเวลานี้ข่าวจะไม่แสดงต่อสาธารณะเอง (ไม่บังคับ)",
+    )
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
     updated_at = models.DateTimeField("แก้ไขเมื่อ", auto_now=True)
     legacy_id = models.CharField(
@@ -114,10 +136,12 @@ class Article(models.Model):
 
     @property
     def is_public(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
     @property
@@ -136,7 +160,7 @@ class Article(models.Model):
         if self.editor_name:
             return self.editor_name
         if self.editor_id:
-            return self.editor.get_full_name() or self.editor.get_username()
+            return self.editor.display_name
         return ""
 
     @property

@@ -15,6 +15,11 @@ class ArticleEvent(models.Model):
         SCHEDULED = "scheduled", "ตั้งเวลาเผยแพร่"
         UNPUBLISHED = "unpublished", "ยกเลิกการเผยแพร่"
         IMPORTED = "imported", "นำเข้าจากระบบเดิม"
+        SUBMITTED = "submitted", "ส่งตรวจ"
+        RETURNED = "returned", "ส่งกลับแก้ไข"
+        APPROVED = "approved", "อนุมัติ"
+        END_SET = "end_set", "ตั้งเวลาสิ้นสุดการเผยแพร่"
+        CORRECTED = "corrected", "แก้ไขข้อเท็จจริง"
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="events"

@@ -4,15 +4,19 @@ Every change writes an ArticleEvent, so the desk and the admin can say who did
 what and when. Nothing here deletes text: taking an article down is unpublishing.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.permissions import require_change, require_editor, require_member
 from articles.models import Article, ArticleEvent, Author
 from articles.pagecache.invalidation import pages_invalidate
 from articles.reads import read_total_ensure
 from articles.sanitize import clean_html
+from articles.services.revisions import revision_record, revision_record_before
 from articles.thai import format_thai_datetime
 
 # The fields an editor changes through the desk form; status and time change only
@@ -42,8 +46,7 @@ class EditConflict(ValidationError):
 
 def _check_agency(user, agency_id):
     # Views scope their querysets already; this guards every other caller.
-    if user is not None and not user.can_edit_agency(agency_id):
-        raise PermissionDenied("ไม่มีสิทธิ์จัดการข่าวของหน่วยงานนี้")
+    require_member(user, agency_id)
 
 
 def author_for_byline(*, byline, agency):
@@ -65,6 +68,7 @@ def article_create(
         article.topics.set(topics)
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
+    revision_record(article=article, user=user)
     pages_invalidate()
     return article
 
@@ -89,27 +93,57 @@ def article_draft_create(*, user, **fields):
     return article_create(
         user=user,
         status=Article.Status.DRAFT,
+        reporter=user,
         topics=fields.get("topics"),
         **_content(fields),
     )
 
 
+def _differs(article, changes):
+    """True when `changes` would change the stored article."""
+    stored = Article.objects.get(pk=article.pk)
+    for key, value in changes.items():
+        if key in ("agency", "author"):
+            if getattr(stored, f"{key}_id") != (value.pk if value else None):
+                return True
+        elif getattr(stored, key) != value:
+            return True
+    return False
+
+
+def _topics_differ(article, fields):
+    """True when `fields` carry topics other than the article's."""
+    if "topics" not in fields:
+        return False
+    stored = set(article.topics.values_list("pk", flat=True))
+    return stored != {topic.pk for topic in fields["topics"] or ()}
+
+
 @transaction.atomic
-def article_update(*, article, user, version, **fields):
+def article_update(*, article, user, version, detail="", **fields):
     """Save the editor's content if nobody saved since they loaded `version`.
 
     One conditional UPDATE ... WHERE version = n: of two editors who loaded the
     same version, the second to save matches no row and gets EditConflict, and
     the first one's text stays as it was saved.
     """
-    _check_agency(user, article.agency_id)
+    require_change(user, article)
     changes = _content(fields, agency=article.agency)
     if changes.get("agency") is not None:
         _check_agency(user, changes["agency"].pk)
     for key in ("lead", "body"):
         if key in changes:
             changes[key] = clean_html(changes[key])
-    updated = Article.objects.filter(pk=article.pk, version=version).update(
+    current = Article.objects.filter(pk=article.pk, version=version)
+    if not _differs(article, changes) and not _topics_differ(article, fields):
+        # Nothing to store (an action pressed on an untouched form), but the
+        # form must still be of the current version: acting on text the editor
+        # has not seen is refused like saving over it.
+        if not current.exists():
+            raise EditConflict()
+        return article
+    before = Article.objects.select_related("author").get(pk=article.pk)
+    updated = current.update(
         **changes, version=F("version") + 1, updated_at=timezone.now()
     )
     if not updated:
@@ -118,9 +152,11 @@ def article_update(*, article, user, version, **fields):
         article.topics.set(fields["topics"])
     pages_invalidate()
     ArticleEvent.objects.create(
-        article=article, user=user, action=ArticleEvent.Action.EDITED
+        article=article, user=user, action=ArticleEvent.Action.EDITED, detail=detail
     )
+    revision_record_before(article=before)
     article.refresh_from_db()
+    revision_record(article=article, user=user, note=detail)
     return article
 
 
@@ -136,15 +172,38 @@ def _require_content(article):
         errors["title"] = "กรุณากรอกหัวข้อข่าวก่อนเผยแพร่"
     if not clean_html(article.body).strip():
         errors["body"] = "กรุณากรอกเนื้อข่าวก่อนเผยแพร่"
+    missing = [
+        n for n, alt in enumerate(photo_alts(article.body), 1) if not alt.strip()
+    ]
+    if missing and "body" not in errors:
+        errors["body"] = (
+            f"ภาพที่ {', '.join(map(str, missing))} ยังไม่มี"
+            "คำอธิบายภาพสำหรับผู้พิการทางสายตา โปรดใส่ก่อนเผยแพร่"
+        )
     if errors:
         raise ValidationError(errors)
 
 
-def _set_status(article, *, status, published_at):
+_IMG = re.compile(r"(?i)<img\b[^>]*>")
+_ALT = re.compile(r'(?i)\balt\s*=\s*"([^"]*)"')
+
+
+def photo_alts(html):
+    """The alt text of each photo in stored (sanitised, double-quoted) HTML."""
+    alts = []
+    for tag in _IMG.findall(html or ""):
+        alt = _ALT.search(tag)
+        alts.append(alt.group(1) if alt else "")
+    return alts
+
+
+def _set_status(article, *, status, published_at, editor=None):
     # Status changes leave `version` alone: they do not touch the text another
     # editor may be correcting, so they must not refuse that editor's save.
+    # Publishing or scheduling is approving: the editor who does it is recorded.
+    approved = {"editor": editor} if editor is not None else {}
     Article.objects.filter(pk=article.pk).update(
-        status=status, published_at=published_at, updated_at=timezone.now()
+        status=status, published_at=published_at, updated_at=timezone.now(), **approved
     )
     article.refresh_from_db()
 
@@ -152,14 +211,16 @@ def _set_status(article, *, status, published_at):
 @transaction.atomic
 def article_publish(*, article, user, now=None):
     """Publish now. A correction republished keeps its original (past) time."""
-    _check_agency(user, article.agency_id)
+    require_editor(user, article.agency_id)
     article = _locked(article)
     _require_content(article)
     now = now or timezone.now()
     when = article.published_at
     if when is None or when > now:
         when = now
-    _set_status(article, status=Article.Status.PUBLISHED, published_at=when)
+    _set_status(
+        article, status=Article.Status.PUBLISHED, published_at=when, editor=user
+    )
     pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.PUBLISHED
@@ -171,13 +232,15 @@ def article_publish(*, article, user, now=None):
 def article_schedule(*, article, user, published_at, now=None):
     """Publish at a future time: the public pages show it from then on by
     themselves (ArticleQuerySet.published compares with the current time)."""
-    _check_agency(user, article.agency_id)
+    require_editor(user, article.agency_id)
     now = now or timezone.now()
     if published_at is None or published_at <= now:
         raise ValidationError({"published_at": "เวลาเผยแพร่ต้องเป็นเวลาในอนาคต"})
     article = _locked(article)
     _require_content(article)
-    _set_status(article, status=Article.Status.PUBLISHED, published_at=published_at)
+    _set_status(
+        article, status=Article.Status.PUBLISHED, published_at=published_at, editor=user
+    )
     pages_invalidate()
     ArticleEvent.objects.create(
         article=article,
@@ -191,7 +254,7 @@ def article_schedule(*, article, user, published_at, now=None):
 @transaction.atomic
 def article_unpublish(*, article, user):
     """Take the article off the public pages; its text and time are kept."""
-    _check_agency(user, article.agency_id)
+    require_editor(user, article.agency_id)
     article = _locked(article)
     _set_status(
         article, status=Article.Status.UNPUBLISHED, published_at=article.published_at
@@ -199,5 +262,67 @@ def article_unpublish(*, article, user):
     pages_invalidate()
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.UNPUBLISHED
+    )
+    return article
+
+
+# The admin's article form: the same services as the desk, so its saves are
+# sanitised, version-checked and in the history like any other.
+ADMIN_DETAIL = "ผ่านหน้าผู้ดูแลระบบ"
+ADMIN_FIELDS = ("status", "published_at", "editor", "legacy_id")
+
+
+@transaction.atomic
+def article_admin_create(*, article: Article, user) -> Article:
+    """Store a new article built by the admin's form (its inlines need this very
+    instance), with its read counter and history."""
+    article.save()
+    read_total_ensure(article_id=article.pk, start=0)
+    ArticleEvent.objects.create(
+        article=article,
+        user=user,
+        action=ArticleEvent.Action.CREATED,
+        detail=ADMIN_DETAIL,
+    )
+    revision_record(article=article, user=user, note=ADMIN_DETAIL)
+    return article
+
+
+def _status_event(article, *, now):
+    if article.status == Article.Status.PUBLISHED:
+        if article.published_at and article.published_at > now:
+            return ArticleEvent.Action.SCHEDULED
+        return ArticleEvent.Action.PUBLISHED
+    if article.status == Article.Status.UNPUBLISHED:
+        return ArticleEvent.Action.UNPUBLISHED
+    return ArticleEvent.Action.EDITED
+
+
+@transaction.atomic
+def article_admin_save(*, article: Article, user, version: int, **fields) -> Article:
+    """Save the admin's form of `article` (as stored) if nobody saved since
+    `version` was loaded: the content through article_update, then the fields
+    only the admin changes directly (status, times, approving editor)."""
+    article = article_update(
+        article=article,
+        user=user,
+        version=version,
+        detail=ADMIN_DETAIL,
+        **{key: fields[key] for key in CONTENT_FIELDS if key in fields},
+    )
+    others = {key: fields[key] for key in ADMIN_FIELDS if key in fields}
+    changed = {
+        key: value for key, value in others.items() if getattr(article, key) != value
+    }
+    if not changed:
+        return article
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).update(**changed, updated_at=now)
+    article.refresh_from_db()
+    ArticleEvent.objects.create(
+        article=article,
+        user=user,
+        action=_status_event(article, now=now),
+        detail=ADMIN_DETAIL,
     )
     return article

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from accounts.models import Membership
 from articles.agencies_data import region3_agencies
 from articles.demo_content import ARTICLES, SEED_PAGE
 from articles.demo_pages import demo_pages
@@ -16,6 +17,7 @@ from articles.services.articles import article_create
 from articles.thai import BANGKOK
 
 DEMO_EDITORS = {"demo-phayao": "pr-phayao", "demo-lampang": "pr-lampang"}
+DEMO_REPORTERS = {"demo-reporter-phayao": "pr-phayao"}
 DEMO_ADMIN = "demo-admin"
 
 
@@ -154,9 +156,19 @@ def demo_seed(*, editor_password=None, now=None):
     password = editor_password or secrets.token_urlsafe(9)
     reset = bool(editor_password)
     accounts = {}
-    for username, slug in DEMO_EDITORS.items():
-        user, accounts[username] = _account(username, password=password, reset=reset)
-        user.agencies.add(Agency.objects.get(slug=slug))
+    roles = [(DEMO_EDITORS, Membership.Role.EDITOR)]
+    roles.append((DEMO_REPORTERS, Membership.Role.REPORTER))
+    for people, role in roles:
+        for username, slug in people.items():
+            user, accounts[username] = _account(
+                username,
+                password=password,
+                reset=reset,
+                email=f"{username}@example.org",
+            )
+            Membership.objects.update_or_create(
+                user=user, agency=Agency.objects.get(slug=slug), defaults={"role": role}
+            )
     _, accounts[DEMO_ADMIN] = _account(
         DEMO_ADMIN, password=password, reset=reset, is_staff=True, is_superuser=True
     )

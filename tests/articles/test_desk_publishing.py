@@ -66,7 +66,9 @@ def test_scheduled_article_appears_by_itself_when_due(phayao, demo, client):
     assert article.events.first().action == ArticleEvent.Action.SCHEDULED
     assert "เผยแพร่เมื่อ" in article.events.first().detail
     edit_page = phayao.get(reverse("desk:edit", args=[article.pk])).content.decode()
-    assert f'value="{due:%Y-%m-%dT%H:%M}"' in edit_page
+    # Shown again as typed: day/month/Buddhist-Era year.
+    shown = f"{due.day}/{due.month}/{due.year + 543} {due:%H:%M}"
+    assert f'value="{shown}"' in edit_page
     phayao.logout()
     assert phayao.get(article.get_absolute_url()).status_code == 404
     # Time passes: the same row is now due, and the public page shows it.

@@ -5,31 +5,19 @@ the visitor's page is saved to artifacts/ at the repository root.
 """
 
 import io
-import os
 from pathlib import Path
 
 import pytest
-from django.db import connections
 from PIL import Image
 
 from articles.models import Agency, Article, Photo
+from tests.browser.conftest import CHROMIUM, EDITOR_READY
 from tests.factories import make_user
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made
-# here between browser steps are ordinary synchronous ones.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 PASSWORD = "browser-test-password-3"
 TITLE = "ผู้ว่าราชการจังหวัดพะเยาเปิดงานลำไยของดีเมืองพะเยา"
 BOLD = "ประชาชนร่วมงานจำนวนมาก"
-# Functions, not bare expressions: Playwright evaluates a bare string with eval,
-# which the desk's Content-Security-Policy (rightly) forbids.
-EDITOR_READY = (
-    "() => window.CKEDITOR && CKEDITOR.instances.id_body "
-    "&& CKEDITOR.instances.id_body.status === 'ready'"
-)
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,31 +28,6 @@ pytestmark = [
         reason=f"{CHROMIUM} is absent: run `make browser-deps` (Debian's chromium)",
     ),
 ]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-        # ORM calls made while Playwright's loop runs use their own connection
-        # (Django's connections are context-local); close it, or PostgreSQL
-        # refuses to drop the test database at the end of the session.
-        connections.close_all()
 
 
 @pytest.fixture
@@ -132,7 +95,7 @@ def test_editor_publishes_with_ckeditor_and_a_visitor_reads_it(
     page.keyboard.type(BOLD)
     page.click("#cke_id_body .cke_button__bold")
     page.keyboard.type(" ณ ศาลากลางจังหวัดพะเยา")
-    page.click("button[name=save]")
+    page.click("button[value=save]")
     page.wait_for_url("**/desk/articles/*/edit/")
     article = Article.objects.get(title=TITLE)
     assert f"<strong>{BOLD}</strong>" in article.body
@@ -155,7 +118,7 @@ def test_editor_publishes_with_ckeditor_and_a_visitor_reads_it(
         "() => CKEDITOR.dialog.getCurrent().setValueOf('info', 'txtAlt', 'ภาพงานลำไย')"
     )
     page.click("a.cke_dialog_ui_button_ok")
-    page.click("button[name=save]")
+    page.click("button[value=save]")
     page.wait_for_selector("text=บันทึกการแก้ไขแล้ว")
     photo = Photo.objects.get(article=article)
     article.refresh_from_db()
@@ -163,7 +126,7 @@ def test_editor_publishes_with_ckeditor_and_a_visitor_reads_it(
     assert 'alt="ภาพงานลำไย"' in article.body
 
     # Publish.
-    page.click("button[name=publish]")
+    page.click("button[value=publish]")
     page.wait_for_selector("text=เผยแพร่ข่าวแล้ว")
     assert errors == [], errors
     editor.close()

@@ -1,17 +1,15 @@
-"""The editors' desk: every view is login-only and scoped to the editor's
-agencies (all agencies for a superuser). Another agency's article is a 404."""
+"""The editors' desk: every view is login-only and scoped by the user's roles
+(accounts.permissions): editors see their agencies' articles, reporters their
+own. An article outside that is a 404; an editor action by a reporter a 403."""
 
-from articles.models import Agency, Article
+from accounts.permissions import member_agencies, visible_articles
 
 
 def editor_agencies(user):
-    if user.is_superuser:
-        return Agency.objects.filter(is_active=True)
-    return user.agencies.all()
+    """The agencies `user` may write for (the form's choices)."""
+    return member_agencies(user)
 
 
 def editor_articles(user):
-    """The articles `user` may see and change on the desk."""
-    if user.is_superuser:
-        return Article.objects.all()
-    return Article.objects.for_agencies(user.agencies.all())
+    """The articles `user` may see on the desk."""
+    return visible_articles(user)

@@ -6,33 +6,29 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
+from accounts.permissions import editing_agencies
 from articles.forms import ArticleForm, DeskFilterForm, ScheduleForm
 from articles.models import Article
 from articles.services.articles import (
-    EditConflict,
     article_draft_create,
     article_publish,
     article_schedule,
     article_unpublish,
-    article_update,
 )
 from articles.views.desk import editor_agencies, editor_articles
-
-EDIT_TEMPLATE = "desk/article_form.html"
-
-
-def article_or_404(request, pk):
-    """The article if it belongs to one of the editor's agencies, else 404 (an
-    editor learns nothing about another agency's work)."""
-    return get_object_or_404(
-        editor_articles(request.user).select_related("agency", "author", "reads"),
-        pk=pk,
-    )
+from articles.views.desk.edit import (
+    EDIT_TEMPLATE,
+    article_for_editor,
+    article_or_404,
+    content_of,
+    edit_page,
+    refused,
+)
 
 
 class DeskIndexView(LoginRequiredMixin, ListView):
@@ -60,54 +56,38 @@ class DeskIndexView(LoginRequiredMixin, ListView):
             articles = articles.filter(published, published_at__lte=now)
         elif status:
             articles = articles.filter(status=status)
+        if self.filter_form.is_valid() and self.filter_form.cleaned_data["mine"]:
+            articles = articles.filter(reporter=self.request.user)
         return articles
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
+        # What waits for this person: submissions to review, returns to correct.
+        waiting = (
+            Article.objects.filter(
+                agency__in=editing_agencies(user), status=Article.Status.SUBMITTED
+            )
+            .select_related("agency", "reporter")
+            .order_by("updated_at")
+        )
+        returned = Article.objects.filter(
+            reporter=user, status=Article.Status.RETURNED
+        ).order_by("-updated_at")
         return super().get_context_data(
             filter_form=self.filter_form,
-            agencies=editor_agencies(self.request.user),
+            agencies=editor_agencies(user),
+            waiting=waiting,
+            returned=returned,
             now=timezone.now(),
             **kwargs,
         )
 
 
-def _schedule_form(article):
-    """Empty, or showing the time an article is scheduled for."""
-    initial = {}
-    if article.published_at and article.published_at > timezone.now():
-        initial["published_at"] = timezone.localtime(article.published_at)
-    return ScheduleForm(initial=initial)
-
-
-def _edit_page(request, article, *, form=None, schedule_form=None, status=200):
-    form = form or ArticleForm(
-        agencies=editor_agencies(request.user), request=request, article=article
-    )
-    context = {
-        "article": article,
-        "form": form,
-        "schedule_form": schedule_form or _schedule_form(article),
-        "events": article.events.select_related("user"),
-        "photos": article.photos.all(),
-        "now": timezone.now(),
-    }
-    return render(request, EDIT_TEMPLATE, context, status=status)
-
-
-def _content(cleaned):
-    return {
-        key: cleaned[key]
-        for key in (
-            "title",
-            "lead",
-            "body",
-            "agency",
-            "byline",
-            "editor_name",
-            "topics",
-            "is_featured",
-        )
-    }
+def _new_article_initial(user, agency):
+    """The byline as the office prints it: the writer (or its news team) and
+    the agency's short byline name, e.g. `ทีมข่าว ปชส.พะเยา`."""
+    writer = user.get_full_name() or "ทีมข่าว"
+    return {"agency": agency.pk, "byline": f"{writer} {agency.byline_name}".strip()}
 
 
 @login_required
@@ -116,70 +96,30 @@ def article_new(request):
     if not agencies.exists():
         messages.error(request, "บัญชีนี้ยังไม่ได้เป็นบรรณาธิการของหน่วยงานใด โปรดติดต่อผู้ดูแลระบบ")
         return redirect("desk:index")
-    form = ArticleForm(request.POST or None, agencies=agencies, request=request)
+    form = ArticleForm(
+        request.POST or None,
+        agencies=agencies,
+        request=request,
+        initial=_new_article_initial(request.user, agencies.first()),
+    )
     if request.method == "POST" and form.is_valid():
-        article = article_draft_create(user=request.user, **_content(form.cleaned_data))
+        article = article_draft_create(
+            user=request.user, **content_of(form.cleaned_data)
+        )
         messages.success(request, "บันทึกฉบับร่างแล้ว เพิ่มภาพและเผยแพร่ได้จากหน้านี้")
         return redirect("desk:edit", pk=article.pk)
     status = 400 if form.is_bound else 200
     return render(request, EDIT_TEMPLATE, {"form": form}, status=status)
 
 
-@login_required
-def article_edit(request, pk):
-    article = article_or_404(request, pk)
-    if request.method != "POST":
-        return _edit_page(request, article)
-    form = ArticleForm(
-        request.POST,
-        agencies=editor_agencies(request.user),
-        request=request,
-        article=article,
-    )
-    if not form.is_valid():
-        return _edit_page(request, article, form=form, status=400)
-    try:
-        article_update(
-            article=article,
-            user=request.user,
-            version=form.cleaned_data["version"],
-            **_content(form.cleaned_data),
-        )
-    except EditConflict as conflict:
-        # The other editor's text stays stored; this editor's stays in the form.
-        form.add_error(None, conflict)
-        article.refresh_from_db()
-        return _edit_page(request, article, form=form, status=409)
-    messages.success(request, "บันทึกการแก้ไขแล้ว")
-    return redirect("desk:edit", pk=article.pk)
-
-
-def _refused(request, article, error, *, schedule_form=None):
-    """Show a refused action on the edit page, each message by its field."""
-    form = ArticleForm(
-        ArticleForm.values_of(article),
-        agencies=editor_agencies(request.user),
-        request=request,
-        article=article,
-    )
-    for field, field_errors in error.message_dict.items():
-        on_schedule = field == "published_at" and schedule_form is not None
-        target = schedule_form if on_schedule else form
-        for message in field_errors:
-            target.add_error(field if field in target.fields else None, message)
-    return _edit_page(
-        request, article, form=form, schedule_form=schedule_form, status=400
-    )
-
-
 @require_POST
 @login_required
 def article_publish_view(request, pk):
-    article = article_or_404(request, pk)
+    article = article_for_editor(request, pk)
     try:
         article_publish(article=article, user=request.user)
     except ValidationError as error:
-        return _refused(request, article, error)
+        return refused(request, article, error)
     messages.success(request, "เผยแพร่ข่าวแล้ว")
     return redirect("desk:edit", pk=article.pk)
 
@@ -187,10 +127,10 @@ def article_publish_view(request, pk):
 @require_POST
 @login_required
 def article_schedule_view(request, pk):
-    article = article_or_404(request, pk)
+    article = article_for_editor(request, pk)
     schedule_form = ScheduleForm(request.POST)
     if not schedule_form.is_valid():
-        return _edit_page(request, article, schedule_form=schedule_form, status=400)
+        return edit_page(request, article, schedule_form=schedule_form, status=400)
     try:
         article_schedule(
             article=article,
@@ -198,7 +138,7 @@ def article_schedule_view(request, pk):
             published_at=schedule_form.cleaned_data["published_at"],
         )
     except ValidationError as error:
-        return _refused(request, article, error, schedule_form=schedule_form)
+        return refused(request, article, error, schedule_form=schedule_form)
     messages.success(request, "ตั้งเวลาเผยแพร่แล้ว ข่าวจะปรากฏเองเมื่อถึงเวลา")
     return redirect("desk:edit", pk=article.pk)
 
@@ -206,7 +146,7 @@ def article_schedule_view(request, pk):
 @require_POST
 @login_required
 def article_unpublish_view(request, pk):
-    article = article_or_404(request, pk)
+    article = article_for_editor(request, pk)
     article_unpublish(article=article, user=request.user)
     messages.success(request, "ยกเลิกการเผยแพร่แล้ว ข่าวยังเก็บไว้ครบและเผยแพร่ใหม่ได้")
     return redirect("desk:edit", pk=article.pk)
