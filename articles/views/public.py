@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
@@ -225,6 +226,15 @@ class TopicArticleListView(ArticleListView):
         return super().get_context_data(topic=self.topic, **kwargs)
 
 
+def until_end(article, seconds):
+    """`seconds`, cut so a cached page of an article with a scheduled end is
+    gone when the article stops being public (no job takes it down)."""
+    if article.unpublish_at is None:
+        return seconds
+    left = (article.unpublish_at - timezone.now()).total_seconds()
+    return max(1, min(seconds, int(left)))
+
+
 class ArticleDetailView(MostReadMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -249,7 +259,9 @@ class ArticleDetailView(MostReadMixin, DetailView):
             self.object = self.get_object()
             response = self.render_to_response(self.get_article_context())
             seconds, _ = cache_seconds(request, render.ARTICLE_SECONDS)
-            page = render.store(request, name, response, seconds)
+            page = render.store(
+                request, name, response, until_end(self.object, seconds)
+            )
         # A cached page is a published article: the key's generation moves on
         # with every unpublish or edit.
         reads = read_record(article_id=kwargs["pk"], request=request)

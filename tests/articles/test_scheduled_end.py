@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
+from tests.articles.redis_db import needs_redis
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,20 @@ def test_schedule_accepts_a_buddhist_era_time(agency):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.published_at == due.replace(second=0, microsecond=0)
+
+
+@needs_redis
+def test_a_cached_article_page_lasts_no_longer_than_the_article(client, redis_site):
+    # Cached pages are answered without Django: the entry itself must expire
+    # when the article's public life ends.
+    ending = make_article(unpublish_at=timezone.now() + timedelta(seconds=90))
+    lasting = make_article()
+    for article in (ending, lasting):
+        assert client.get(article.get_absolute_url()).status_code == 200
+    redis = redis_site.client()
+    ttls = {
+        name: redis.ttl(next(iter(redis.scan_iter(f"newsroom:page:*:article:{pk}"))))
+        for name, pk in (("ending", ending.pk), ("lasting", lasting.pk))
+    }
+    assert 0 < ttls["ending"] <= 90
+    assert ttls["lasting"] > 90
