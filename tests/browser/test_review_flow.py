@@ -114,8 +114,19 @@ def test_submit_return_resubmit_approve_compare_restore(live_server, browser):
     phone = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 800})
     page = phone.new_page()
     log_in(page, live_server.url, "flow-editor", PASSWORD)
-    for path in ("/desk/", f"/desk/articles/{article.pk}/revisions/"):
+    for path in (
+        "/desk/",
+        f"/desk/articles/{article.pk}/revisions/",
+        f"/desk/articles/{article.pk}/edit/",
+    ):
         page.goto(live_server.url + path)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 390, (path, width)
+    # The photo dialog fits the phone, its OK button included.
+    page.wait_for_function(EDITOR_READY)
+    page.evaluate("() => CKEDITOR.instances.id_body.execCommand('image')")
+    page.wait_for_selector(".cke_dialog", state="visible")
+    for part in (".cke_dialog", ".cke_dialog_ui_button_ok"):
+        box = page.locator(part).first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (part, box)
     assert errors == [], errors
