@@ -24,6 +24,17 @@ needs_redis = pytest.mark.skipif(
 )
 
 
+def real_clock_environ():
+    """This environment without libfaketime (make test-boundary): Redis is a
+    server, like PostgreSQL, and keeps the real clock; under the faked one it
+    does not start."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key != "LD_PRELOAD" and not key.startswith("FAKETIME")
+    }
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -50,7 +61,10 @@ class RedisServer:
         command += ["--save", "", "--appendonly", "no", "--dir", self.dir]
         command += ["--dbfilename", "dump.rdb", "--enable-debug-command", "local"]
         self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=real_clock_environ(),
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:

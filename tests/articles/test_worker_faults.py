@@ -15,7 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.articles.redis_db import RedisServer, free_port, needs_redis
+from tests.articles.redis_db import (
+    RedisServer,
+    free_port,
+    needs_redis,
+    real_clock_environ,
+)
 
 pytestmark = needs_redis
 
@@ -29,8 +34,10 @@ class Site:
         self.db = os.path.join(self.dir, "db.sqlite3")
         self.redis = RedisServer()
         self.port = free_port()
+        # A deployment of its own, on the real clock like its Redis: gunicorn's
+        # arbiter takes workers whose heartbeat file looks old for hung ones.
         self.env = {
-            **os.environ,
+            **real_clock_environ(),
             "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
             "DJANGO_SECRET_KEY": "worker-faults-" + "x" * 40,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
