@@ -104,16 +104,18 @@ def test_the_admin_is_thai_with_buddhist_era_dates_for_an_english_browser(client
     admin = make_user(is_staff=True, is_superuser=True)
     login_verified(client, admin)
     article = make_article(published_at=timezone.now() - timezone.timedelta(days=1))
-    DailyRead.objects.create(article=article, day=timezone.localdate(), count=3)
-    Notice.objects.create(
+    read = DailyRead.objects.create(article=article, day=timezone.localdate(), count=3)
+    notice = Notice.objects.create(
         text="ประกาศ", expires_at=timezone.now() + timezone.timedelta(1)
     )
-    be_year = str(timezone.localdate().year + 543)
-    for url in (
-        "/admin/articles/article/",
-        "/admin/articles/dailyread/",
-        "/admin/articles/notice/",
+    # Each list shows its own row's Bangkok year in the Buddhist Era (around
+    # New Year the three differ).
+    for url, year in (
+        ("/admin/articles/article/", timezone.localtime(article.published_at).year),
+        ("/admin/articles/dailyread/", read.day.year),
+        ("/admin/articles/notice/", timezone.localtime(notice.expires_at).year),
     ):
+        be_year = str(year + 543)
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
         assert response.status_code == 200, url
         assert response["Content-Language"] == "th", url
