@@ -20,6 +20,7 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
+        # The query's own count(), as Paginator.count makes it for a QuerySet.
         return cache.get_or_set(
-            self.count_key, lambda: Paginator.count.func(self), COUNT_SECONDS
+            self.count_key, lambda: self.object_list.count(), COUNT_SECONDS
         )
