@@ -1,9 +1,11 @@
 """Small helpers that build rows for tests."""
 
 import itertools
+import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Agency, Article, Author
@@ -76,3 +78,20 @@ def login_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+EDIT_FORM_VERSION = re.compile(r'name="version" value="(\d+)"')
+
+
+def desk_form_data(client, article):
+    """What the desk's edit form carries when `client` opens it."""
+    html = client.get(reverse("desk:edit", args=[article.pk])).content.decode()
+    return {
+        "title": article.title,
+        "lead": article.lead,
+        "body": article.body,
+        "agency": article.agency_id,
+        "byline": "",
+        "editor_name": "",
+        "version": EDIT_FORM_VERSION.search(html)[1],
+    }

@@ -1,18 +1,15 @@
 """The admin's article form goes through the desk's services: sanitised,
 version-checked, in the history; a stale save from either side is refused."""
 
-import re
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, ArticleEvent
 from tests.admin_forms import admin_form_data
-from tests.factories import login_verified, make_article, make_user
+from tests.factories import desk_form_data, login_verified, make_article, make_user
 
 pytestmark = pytest.mark.django_db
-VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
 @pytest.fixture
@@ -24,19 +21,6 @@ def admin_client_(db):
 
 def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def desk_form(client, article):
-    html = client.get(reverse("desk:edit", args=[article.pk])).content.decode()
-    return {
-        "title": article.title,
-        "lead": article.lead,
-        "body": article.body,
-        "agency": article.agency_id,
-        "byline": "",
-        "editor_name": "",
-        "version": VERSION.search(html)[1],
-    }
 
 
 def test_an_admin_save_is_sanitised_versioned_and_in_the_history(admin_client_):
@@ -69,7 +53,7 @@ def test_a_stale_desk_save_cannot_overwrite_the_admins_correction(
     article = make_article(title="หัวข้อเดิม")
     desk = Client()
     desk.force_login(make_user("desk-editor", agencies=[agency]))
-    stale = desk_form(desk, article)
+    stale = desk_form_data(desk, article)
     data = admin_form_data(admin_client_, change_url(article))
     admin_client_.post(change_url(article), {**data, "title": "ผู้ดูแลแก้แล้ว"})
 
@@ -87,7 +71,7 @@ def test_a_stale_admin_save_is_refused_next_to_the_form(admin_client_, agency):
     desk.force_login(make_user("desk-editor2", agencies=[agency]))
     desk.post(
         reverse("desk:edit", args=[article.pk]),
-        {**desk_form(desk, article), "title": "โต๊ะข่าวแก้ก่อน"},
+        {**desk_form_data(desk, article), "title": "โต๊ะข่าวแก้ก่อน"},
     )
     response = admin_client_.post(change_url(article), {**stale, "title": "ผู้ดูแลทับ"})
     assert response.status_code == 200

@@ -10,25 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent
-from tests.factories import make_article, make_user
+from tests.factories import desk_form_data, make_article, make_user
 
 pytestmark = pytest.mark.django_db
-
-VERSION = re.compile(r'name="version" value="(\d+)"')
-
-
-def opened(client, article):
-    """The edit form's values as `client` loads it."""
-    html = client.get(reverse("desk:edit", args=[article.pk])).content.decode()
-    return {
-        "title": article.title,
-        "lead": article.lead,
-        "body": article.body,
-        "agency": article.agency_id,
-        "byline": "",
-        "editor_name": "",
-        "version": VERSION.search(html)[1],
-    }
 
 
 @pytest.fixture
@@ -57,7 +41,7 @@ def test_publish_stores_the_typed_title_and_body_first(editor):
     article = make_article(
         title="หัวข้อเดิม", status=Article.Status.DRAFT, published_at=None
     )
-    data = opened(editor, article)
+    data = desk_form_data(editor, article)
     response = edit(
         editor,
         article,
@@ -75,13 +59,13 @@ def test_publish_stores_the_typed_title_and_body_first(editor):
 
 def test_schedule_and_unpublish_store_the_typed_text_first(editor):
     article = make_article(title="เดิม")
-    data = opened(editor, article)
+    data = desk_form_data(editor, article)
     edit(editor, article, {**data, "title": "ก่อนยกเลิก", "action": "unpublish"})
     article.refresh_from_db()
     assert article.title == "ก่อนยกเลิก"
     assert article.status == Article.Status.UNPUBLISHED
 
-    data = opened(editor, article)
+    data = desk_form_data(editor, article)
     due = timezone.localtime() + timedelta(days=1)
     edit(
         editor,
@@ -102,10 +86,10 @@ def test_a_stale_form_is_refused_and_nothing_is_published(editor, agency):
     article = make_article(
         title="ต้นฉบับ", status=Article.Status.DRAFT, published_at=None
     )
-    stale = opened(editor, article)
+    stale = desk_form_data(editor, article)
     other = Client()
     other.force_login(make_user("other-desk", agencies=[agency]))
-    edit(other, article, {**opened(other, article), "title": "ของอีกคน"})
+    edit(other, article, {**desk_form_data(other, article), "title": "ของอีกคน"})
 
     response = edit(editor, article, {**stale, "title": "ของฉัน", "action": "publish"})
     assert response.status_code == 409
@@ -120,10 +104,10 @@ def test_a_stale_form_is_refused_and_nothing_is_published(editor, agency):
 
 def test_a_stale_untouched_form_does_not_publish_unseen_text(editor, agency):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
-    stale = opened(editor, article)
+    stale = desk_form_data(editor, article)
     other = Client()
     other.force_login(make_user("other-desk2", agencies=[agency]))
-    edit(other, article, {**opened(other, article), "title": "ยังไม่มีใครเห็น"})
+    edit(other, article, {**desk_form_data(other, article), "title": "ยังไม่มีใครเห็น"})
     stale["title"] = Article.objects.get(pk=article.pk).title  # same words by chance
     response = edit(editor, article, {**stale, "action": "publish"})
     assert response.status_code == 409
@@ -132,7 +116,7 @@ def test_a_stale_untouched_form_does_not_publish_unseen_text(editor, agency):
 
 def test_a_refused_publish_keeps_the_saved_text_and_says_why(editor):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
-    data = opened(editor, article)
+    data = desk_form_data(editor, article)
     response = edit(
         editor, article, {**data, "title": "มีหัวข้อ", "body": "", "action": "publish"}
     )
@@ -144,7 +128,7 @@ def test_a_refused_publish_keeps_the_saved_text_and_says_why(editor):
 
 def test_a_refused_schedule_time_stores_nothing_and_keeps_the_text(editor):
     article = make_article(title="เดิม", status=Article.Status.DRAFT, published_at=None)
-    data = opened(editor, article)
+    data = desk_form_data(editor, article)
     past = timezone.localtime() - timedelta(hours=1)
     response = edit(
         editor,
@@ -164,7 +148,7 @@ def test_a_refused_schedule_time_stores_nothing_and_keeps_the_text(editor):
 
 def test_an_untouched_publish_writes_no_edit_event(editor):
     article = make_article(status=Article.Status.DRAFT, published_at=None)
-    edit(editor, article, {**opened(editor, article), "action": "publish"})
+    edit(editor, article, {**desk_form_data(editor, article), "action": "publish"})
     article.refresh_from_db()
     assert article.is_public
     assert not article.events.filter(action=ArticleEvent.Action.EDITED).exists()

@@ -1,6 +1,5 @@
 """Two editors on one article: the later save is refused, nothing is lost."""
 
-import re
 import threading
 
 import pytest
@@ -10,25 +9,9 @@ from django.urls import reverse
 
 from articles.models import Article, ArticleEvent
 from articles.services.articles import EditConflict, article_update
-from tests.factories import make_article, make_user
+from tests.factories import desk_form_data, make_article, make_user
 
 pytestmark = pytest.mark.django_db
-
-VERSION = re.compile(r'name="version" value="(\d+)"')
-
-
-def form_data(client, article):
-    """What the edit form carries when `client` opens it."""
-    html = client.get(reverse("desk:edit", args=[article.pk])).content.decode()
-    return {
-        "title": article.title,
-        "lead": article.lead,
-        "body": article.body,
-        "agency": article.agency_id,
-        "byline": "",
-        "editor_name": "",
-        "version": VERSION.search(html)[1],
-    }
 
 
 def test_the_second_of_two_sessions_is_refused_and_the_first_text_stays(agency):
@@ -36,7 +19,10 @@ def test_the_second_of_two_sessions_is_refused_and_the_first_text_stays(agency):
     first, second = Client(), Client()
     first.force_login(make_user("first-editor", agencies=[agency]))
     second.force_login(make_user("second-editor", agencies=[agency]))
-    first_form, second_form = form_data(first, article), form_data(second, article)
+    first_form, second_form = (
+        desk_form_data(first, article),
+        desk_form_data(second, article),
+    )
 
     saved = first.post(
         reverse("desk:edit", args=[article.pk]),
@@ -62,7 +48,7 @@ def test_the_second_of_two_sessions_is_refused_and_the_first_text_stays(agency):
     # Reloading gives the new version, and then the second editor's save works.
     retry = second.post(
         reverse("desk:edit", args=[article.pk]),
-        {**form_data(second, article), "body": "<p>แก้โดยคนที่สอง</p>"},
+        {**desk_form_data(second, article), "body": "<p>แก้โดยคนที่สอง</p>"},
     )
     assert retry.status_code == 302
     article.refresh_from_db()
@@ -73,7 +59,7 @@ def test_a_missing_or_forged_version_is_refused(agency):
     article = make_article(body="<p>ต้นฉบับ</p>")
     client = Client()
     client.force_login(make_user(agencies=[agency]))
-    data = form_data(client, article)
+    data = desk_form_data(client, article)
     for version in ("", "abc", "0", str(article.version + 5)):
         response = client.post(
             reverse("desk:edit", args=[article.pk]),
@@ -91,7 +77,7 @@ def test_publishing_does_not_refuse_a_correction_in_progress(agency):
     editor = make_user(agencies=[agency])
     client = Client()
     client.force_login(editor)
-    data = form_data(client, article)
+    data = desk_form_data(client, article)
     client.post(reverse("desk:publish", args=[article.pk]))
     response = client.post(
         reverse("desk:edit", args=[article.pk]), {**data, "title": "หัวข้อใหม่"}
