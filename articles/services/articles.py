@@ -99,9 +99,8 @@ def article_draft_create(*, user, **fields):
     )
 
 
-def _differs(article, changes):
-    """True when `changes` would change the stored article."""
-    stored = Article.objects.get(pk=article.pk)
+def _differs(stored, changes):
+    """True when `changes` would change the article as `stored`."""
     for key, value in changes.items():
         if key in ("agency", "author"):
             if getattr(stored, f"{key}_id") != (value.pk if value else None):
@@ -135,14 +134,16 @@ def article_update(*, article, user, version, detail="", **fields):
         if key in changes:
             changes[key] = clean_html(changes[key])
     current = Article.objects.filter(pk=article.pk, version=version)
-    if not _differs(article, changes) and not _topics_differ(article, fields):
+    # As stored before this save: compared with the changes, and kept as the
+    # revision before them.
+    before = Article.objects.select_related("author").get(pk=article.pk)
+    if not _differs(before, changes) and not _topics_differ(article, fields):
         # Nothing to store (an action pressed on an untouched form), but the
         # form must still be of the current version: acting on text the editor
         # has not seen is refused like saving over it.
         if not current.exists():
             raise EditConflict()
         return article
-    before = Article.objects.select_related("author").get(pk=article.pk)
     updated = current.update(
         **changes, version=F("version") + 1, updated_at=timezone.now()
     )
