@@ -29,7 +29,7 @@ def _count(key: str) -> int:
     try:
         return cache.incr(key)
     except ValueError:
-        # A cache that keeps nothing (production without REDIS_URL) cannot
+        # A cache that keeps nothing (DummyCache, if configured) cannot
         # count; the reset still works, unlimited, and the log says so.
         logger.warning("password reset requests cannot be counted: no cache")
         return 0

@@ -126,7 +126,28 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One host without Redis: a cache every worker process on it shares (a
+    # per-process one would show each worker its own stale copy).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Without Redis the cached public pages are files in this directory, shared by
+# the host's workers (articles/pagecache/local.py); empty: nothing is cached.
+PAGE_CACHE_DIR = (
+    ""
+    if REDIS_URL
+    else os.environ.get("DJANGO_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "pages"))
+)
+# How long a thread may use the page generation it read (pagecache/invalidation):
+# with Redis a second; on one host without it, not at all (one indexed SELECT a
+# request), so every worker's next request shows a change made in any process.
+PAGE_GENERATION_SECONDS = 1.0 if REDIS_URL else 0.0
 
 # With Redis, public pages are cached there and reads are buffered there, then
 # written to the database every READS_FLUSH_SECONDS by each worker

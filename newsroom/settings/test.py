@@ -24,6 +24,10 @@ STORAGES = {
 REDIS_URL = ""
 READS_FLUSH_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are cached only where a test asks for it: with its own Redis, or its
+# own PAGE_CACHE_DIR (tests/articles/test_local_pages.py).
+PAGE_CACHE_DIR = ""
+PAGE_GENERATION_SECONDS = 1.0
 
 # Several suites may run at once against one PostgreSQL server (developers, CI):
 # give each run its own test database instead of dropping another run's.
