@@ -1,6 +1,7 @@
 """The WSGI application in front of Django: cached pages for anonymous visitors.
 
-Anything it cannot answer from Redis goes to Django, which renders from the
+Pages come from Redis, or without Redis from the host's directory (local.py).
+Anything it cannot answer from there goes to Django, which renders from the
 database: another method, a session or message cookie, an address without a
 cached page, a host not to cache for, a page not in Redis, and any Redis error
 or timeout (then Django counts the read in the database, too).
@@ -17,8 +18,9 @@ from django.http import parse_cookie
 from articles.pagecache import hits, keys, render
 from articles.pagecache.invalidation import current_generation
 from articles.pagecache.link import Unavailable, link
+from articles.pagecache.local import local_store
 from articles.pagecache.page import MOST_READ, READS
-from articles.reads import bangkok_today, get_buffer, is_visit
+from articles.reads import bangkok_today, get_buffer, is_visit, read_count
 from articles.reads.counter import shown_from_database
 
 logger = logging.getLogger(__name__)
@@ -87,7 +89,8 @@ class CachedPageApp:
         )
         host = keys.canonical_host(request_host(environ, read))
         redis = link()
-        if found is None or host is None or redis is None:
+        store = redis or local_store()
+        if found is None or host is None or store is None:
             return None
         name, article_id = found
         scheme = request_scheme(environ, read)
@@ -98,7 +101,10 @@ class CachedPageApp:
             return None  # Django answers, or says the database is down
         day = bangkok_today()
         try:
-            if article_id is None:
+            if redis is None:
+                page, block = store.lookup(generation, scheme, host, name, day)
+                shown = -1
+            elif article_id is None:
                 page, block, shown = hits.lookup(
                     redis, generation, scheme, host, name, day
                 )
@@ -120,14 +126,18 @@ class CachedPageApp:
         if article_id is None and page.stale():
             key = keys.page_key(generation, scheme, host, name)
             try:
-                if render.claim_refresh(redis, key):
+                if render.claim_refresh(store, key):
                     environ[render.REFRESH] = True  # this request renders it
                     return None
             except Unavailable:
                 pass
         values = {}
         if article_id is not None:
-            if shown < 0:
+            if redis is None:
+                shown = self.count_in_database(article_id, is_visit(method, environ))
+                if shown is None:
+                    return None  # not counted: Django answers, and counts it
+            elif shown < 0:
                 shown = shown_from_database(buffer, article_id)
             values[READS] = str(shown).encode()
         if MOST_READ in page.pieces[1::2]:
@@ -136,6 +146,15 @@ class CachedPageApp:
             )
         body = page.fill(values)
         return [*page.headers, ("Content-Length", str(len(body)))], body
+
+    def count_in_database(self, article_id, counted):
+        """Without Redis the read is counted in the database now; the count to
+        show, or None when the database failed."""
+        try:
+            return read_count(article_id=article_id, counted=counted)
+        except DatabaseError:
+            close_old_connections()
+            return None
 
     def most_read(self, generation):
         # The read is counted: Django must not answer now. Without the block

@@ -8,9 +8,11 @@ the old rows under an old one nobody asks for again. Redis holds only copies:
 flushing it, evicting from it or restoring an old snapshot of it can lose pages
 but never bring back one the database has moved past.
 
-Each process reads the row at most once every GENERATION_SECONDS (one indexed
-SELECT a second), so another worker may answer the page as it was for up to a
-second after a change; the worker that made the change forgets its copy at once.
+Each thread reads the row at most once every settings.PAGE_GENERATION_SECONDS:
+with Redis, once a second (another worker may answer the page as it was for up
+to a second after a change; the worker that made the change forgets its copy at
+once); without Redis, on one host, at every request (one indexed SELECT), so
+every worker's next request shows the change.
 
 Who calls it: articles/services/articles.py (create, update, publish,
 schedule, unpublish), articles/services/photos.py, the legacy importer. The
@@ -21,21 +23,22 @@ the shell): a save there moves the generation too.
 import threading
 import time
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
 from articles.models import PageGeneration
 
-GENERATION_SECONDS = 1.0
 _ROW = 1
 _known = threading.local()  # per thread: a thread's own transaction may differ
 
 
 def current_generation():
-    """The page generation, read from the database at most once a second."""
+    """The page generation, read from the database at most once every
+    PAGE_GENERATION_SECONDS."""
     value, read_at = getattr(_known, "value", None), getattr(_known, "at", 0.0)
     now = time.monotonic()
-    if value is None or now - read_at >= GENERATION_SECONDS:
+    if value is None or now - read_at >= settings.PAGE_GENERATION_SECONDS:
         value = (
             PageGeneration.objects.filter(pk=_ROW)
             .values_list("value", flat=True)

@@ -10,7 +10,8 @@ from django.template.loader import render_to_string
 
 from articles.pagecache import hits, keys
 from articles.pagecache.invalidation import current_generation
-from articles.pagecache.link import Unavailable, link
+from articles.pagecache.link import Unavailable
+from articles.pagecache.local import LocalStore, page_store
 from articles.pagecache.page import MAX_ENTRY_BYTES, MOST_READ, READS, Holes, Page
 
 LIST_SECONDS = 5  # list pages show read counts: let them lag seconds, not minutes
@@ -71,8 +72,8 @@ def generation(request):
 
 
 def _where(request):
-    """(link, canonical host) to cache this request's page at, or None."""
-    found = link()
+    """(page store, canonical host) to cache this request's page at, or None."""
+    found = page_store()
     host = keys.canonical_host(request.get_host())
     return None if found is None or host is None else (found, host)
 
@@ -99,9 +100,12 @@ def fetch(request, name):
     found, host = where
     gen = generation(request)
     try:
-        page, state.block, _ = hits.lookup(
-            found, gen, request.scheme, host, name, _today()
-        )
+        if isinstance(found, LocalStore):
+            page, state.block = found.lookup(gen, request.scheme, host, name, _today())
+        else:
+            page, state.block, _ = hits.lookup(
+                found, gen, request.scheme, host, name, _today()
+            )
         if page is not None and page.stale():
             key = keys.page_key(gen, request.scheme, host, name)
             return None if claim_refresh(found, key) else page
@@ -173,8 +177,9 @@ def most_read_block(request):
 
 
 def most_read_html(gen):
-    """The block from Redis, or rendered (and stored) when it is not there."""
-    found = link()
+    """The block from the page store, or rendered (and stored) when it is not
+    there."""
+    found = page_store()
     key = keys.most_read_key(gen, _today())
     if found is not None:
         try:
