@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -121,3 +122,12 @@ def test_every_read_is_counted_in_the_database(site):
     shown = [int(READS.search(site.get(f"/news/{site.article}/"))[1]) for _ in "abcde"]
     assert site.total() == before + 5
     assert shown == list(range(before + 1, before + 6))
+
+
+def test_a_second_page_appears_as_soon_as_another_process_fills_it(site):
+    # A server started before seed_demo: the page count is not kept stale.
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        site.get("/?page=2")
+    assert missing.value.code == 404
+    site.shell("[make_article(title=f'ข่าวเพิ่ม {n}') for n in range(25)]; print(1)")
+    assert "ข่าวเพิ่ม" in site.get("/?page=2")
