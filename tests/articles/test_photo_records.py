@@ -129,14 +129,14 @@ def test_the_panel_saves_text_order_and_the_lead(desk, article):
     a, b, c = article.photos.all()
     rows = {
         a: {"alt": "ภาพ ก", "caption": "", "credit": "", "position": "3"},
-        b: {"alt": "ภาพ ข", "caption": "คำบรรยาย ข", "credit": "สมชาย", "position": "1"},
+        b: {"alt": "ภาพ ข", "caption": "บรรยาย ข", "credit": "สมชาย", "position": "1"},
         c: {"alt": "ภาพ ค", "caption": "", "credit": "", "position": "2"},
     }
     response = save_panel(desk, article, rows, lead=c)
     assert response.status_code == 302
     assert list(article.photos.values_list("pk", flat=True)) == [b.pk, c.pk, a.pk]
     b.refresh_from_db()
-    assert (b.caption, b.credit, b.credit_line) == ("คำบรรยาย ข", "สมชาย", "ภาพ: สมชาย")
+    assert (b.caption, b.credit, b.credit_line) == ("บรรยาย ข", "สมชาย", "ภาพ: สมชาย")
     article.refresh_from_db()
     assert article.lead_photo_id == c.pk
 
