@@ -20,6 +20,7 @@ from articles.photo_images import FORMATS, PhotoRejected, photo_renditions
 __all__ = [
     "PhotoRejected",
     "photo_create",
+    "photo_store",
     "photos_add",
     "photos_missing_alt",
     "photos_shown",
@@ -50,7 +51,21 @@ def photo_create(*, file, article, user, alt="", caption="", credit=""):
     """
     if user is not None and not user.can_edit_agency(article.agency_id):
         raise PermissionDenied("ไม่มีสิทธิ์อัปโหลดภาพให้ข่าวของหน่วยงานนี้")
-    fmt, original, display, share, (width, height), widths = photo_renditions(file)
+    return photo_store(
+        rendered=photo_renditions(file),
+        article=article,
+        user=user,
+        alt=alt,
+        caption=caption,
+        credit=credit,
+    )
+
+
+@transaction.atomic
+def photo_store(*, rendered, article, user, alt="", caption="", credit=""):
+    """Store what photo_renditions made of an upload (see photo_create, which
+    checks the user; the demo content calls this with its own pictures)."""
+    fmt, original, display, share, (width, height), widths = rendered
     last = article.photos.aggregate(last=Max("position"))["last"]
     photo = Photo(
         agency_id=article.agency_id,
