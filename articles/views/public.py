@@ -73,6 +73,12 @@ def home_lead():
     return lead, lead.lead_photo
 
 
+def first_photo_pk(articles, but=None):
+    """The article whose card shows the list's first image (fetched at once;
+    the others load lazily), or None. `articles` is the page's own list."""
+    return next((a.pk for a in articles if a.lead_photo_id and a.pk != but), None)
+
+
 def agency_crumbs(agency):
     crumbs = [{"name": HOME, "url": reverse("articles:home")}]
     province = province_of(agency)
@@ -138,6 +144,7 @@ class ArticleListView(MostReadMixin, ListView):
         context = super().get_context_data(**kwargs)
         crumbs = self.crumbs()
         context.update(
+            eager_pk=first_photo_pk(context["articles"]),
             heading=self.heading,
             feed_url=self.feed_url(),
             breadcrumbs=crumbs,
@@ -156,7 +163,14 @@ class HomeView(ArticleListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            context["lead"], context["lead_photo"] = home_lead()
+            lead, photo = home_lead()
+            context["lead"], context["lead_photo"] = lead, photo
+            if lead is not None:
+                # The lead story's photo is the page's first image, or else
+                # the first card's below it.
+                context["eager_pk"] = (
+                    None if photo else first_photo_pk(context["articles"], but=lead.pk)
+                )
         return context
 
 

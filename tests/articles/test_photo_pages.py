@@ -120,7 +120,11 @@ def test_every_list_shows_the_lead_thumbnail(client, editor, agency):
         thumbnail = section(html, link, "</a>")
         # Beside a title that says it all: the picture adds no words.
         assert f'srcset="{photo.srcset_webp}"' in thumbnail, url
-        assert 'alt=""' in thumbnail and 'loading="lazy"' in thumbnail, url
+        assert 'alt=""' in thumbnail, url
+        # The first image of a list is fetched at once, the others lazily.
+        first = url in pages[:3]
+        assert ("fetchpriority" in thumbnail) is first, url
+        assert ('loading="lazy"' in thumbnail) is not first, url
     # The home page shows it as its lead story instead, fetched at once.
     home = client.get("/").content.decode()
     story = section(home, '<article class="lead-story">', "</article>")
@@ -143,3 +147,4 @@ def test_list_pages_fetch_thumbnails_in_a_fixed_number_of_queries(client, editor
     assert many == few
     html = client.get("/agency/pr-phayao/").content.decode()
     assert html.count('class="card has-photo"') == 15
+    assert html.count("fetchpriority") == 1 and html.count('loading="lazy"') == 14
