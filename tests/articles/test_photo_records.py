@@ -203,3 +203,12 @@ def test_publishing_waits_for_the_alt_text_of_a_shown_photo(desk, article):
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
+
+
+def test_more_than_ten_files_are_refused_whole(article, editor):
+    from articles.services.photos import photos_add
+
+    files = [upload(f"{n}.jpg", jpeg((64, 64))) for n in range(11)]
+    stored, refused = photos_add(files=files, article=article, user=editor)
+    assert stored == [] and refused == [("", "เลือกได้ครั้งละไม่เกิน 10 ภาพ")]
+    assert not Photo.objects.exists()
