@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from articles.views.desk import articles, audit, edit, photos, revisions, stats
+from articles.views.desk import (
+    articles,
+    audit,
+    edit,
+    photo_panel,
+    photos,
+    revisions,
+    stats,
+)
 
 app_name = "desk"
 
@@ -21,6 +29,8 @@ urlpatterns = [
         name="unpublish",
     ),
     path("articles/<int:pk>/photos/", photos.photo_upload, name="photo-upload"),
+    path("articles/<int:pk>/photos/add/", photo_panel.photos_upload, name="photos-add"),
+    path("articles/<int:pk>/photos/save/", photo_panel.photos_save, name="photos-save"),
     path("audit/", audit.audit_view, name="audit"),
     path("audit/history.csv", audit.audit_csv, name="audit-csv"),
     path("stats/", stats.stats_view, name="stats"),

@@ -20,10 +20,11 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """What a list page needs, in one query: agency and read total joined."""
+        """What a list page needs, in one query: agency, read total and lead photo
+        joined."""
         return (
             self.published()
-            .select_related("agency", "reads")
+            .select_related("agency", "reads", "lead_photo")
             .defer("body", "agency__address", "agency__phone", "agency__fax")
             .order_by("-published_at", "-id")
         )
@@ -98,6 +99,16 @@ class Article(models.Model):
     )
     topics = models.ManyToManyField(
         "articles.Topic", verbose_name="หัวข้อข่าว", blank=True, related_name="articles"
+    )
+    # The photo at the top of the article and on its cards, kept here so a list
+    # page joins it in its one query (the services keep it one of the photos).
+    lead_photo = models.ForeignKey(
+        "articles.Photo",
+        verbose_name="ภาพนำ",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # Optimistic lock: a save must name the version it was edited from.
     version = models.PositiveIntegerField("รุ่น", default=1)

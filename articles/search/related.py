@@ -60,8 +60,20 @@ def related_articles(article, *, limit=LIMIT):
             .values_list("pk", flat=True)[:limit]
         )
     by_id = (
-        Article.objects.select_related("agency")
-        .only("id", "title", "published_at", "agency__short_name", "agency__slug")
+        Article.objects.select_related("agency", "lead_photo")
+        .only(
+            "id",
+            "title",
+            "published_at",
+            "agency__short_name",
+            "agency__slug",
+            # The thumbnail beside each title (templates/includes/card_photo.html).
+            "lead_photo__image",
+            "lead_photo__display",
+            "lead_photo__width",
+            "lead_photo__height",
+            "lead_photo__renditions",
+        )
         .in_bulk(ids)
     )
     related = [by_id[pk] for pk in ids if pk in by_id]

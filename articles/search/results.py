@@ -148,7 +148,7 @@ def _search(results, plans, agency, date_from, date_to, page, per_page):
             break
     if not found.rows:
         return results
-    articles = Article.objects.select_related("agency", "reads").in_bulk(
+    articles = Article.objects.select_related("agency", "reads", "lead_photo").in_bulk(
         [pk for pk, _ in found.rows]
     )
     results.hits = [

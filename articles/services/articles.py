@@ -16,6 +16,7 @@ from articles.models import Article, ArticleEvent, Author
 from articles.pagecache.invalidation import pages_invalidate
 from articles.reads import read_total_ensure
 from articles.sanitize import clean_html
+from articles.services.photos import photos_missing_alt
 from articles.services.revisions import revision_record, revision_record_before
 from articles.thai import format_thai_datetime
 
@@ -180,6 +181,12 @@ def _require_content(article):
         errors["body"] = (
             f"ภาพที่ {', '.join(map(str, missing))} ยังไม่มี"
             "คำอธิบายภาพสำหรับผู้พิการทางสายตา โปรดใส่ก่อนเผยแพร่"
+        )
+    unlabelled = photos_missing_alt(article)
+    if unlabelled:
+        errors["__all__"] = (
+            f"ภาพของข่าวลำดับที่ {', '.join(map(str, unlabelled))} ยังไม่มี"
+            "คำอธิบายภาพสำหรับผู้พิการทางสายตา โปรดใส่ในส่วนภาพของข่าวก่อนเผยแพร่"
         )
     if errors:
         raise ValidationError(errors)

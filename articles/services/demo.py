@@ -12,6 +12,7 @@ from accounts.models import Membership
 from articles.agencies_data import region3_agencies
 from articles.demo_content import ARTICLES, SEED_PAGE
 from articles.demo_pages import demo_pages
+from articles.demo_photos import demo_photos_sync
 from articles.models import Agency, Article, Author, Page, Topic
 from articles.services.articles import article_create
 from articles.thai import BANGKOK
@@ -152,6 +153,7 @@ def demo_seed(*, editor_password=None, now=None):
         )
 
     topics_sync()
+    created_photos = demo_photos_sync()
 
     password = editor_password or secrets.token_urlsafe(9)
     reset = bool(editor_password)
@@ -172,4 +174,9 @@ def demo_seed(*, editor_password=None, now=None):
     _, accounts[DEMO_ADMIN] = _account(
         DEMO_ADMIN, password=password, reset=reset, is_staff=True, is_superuser=True
     )
-    return {"articles": created_articles, "pages": created_pages, "accounts": accounts}
+    return {
+        "articles": created_articles,
+        "pages": created_pages,
+        "photos": created_photos,
+        "accounts": accounts,
+    }

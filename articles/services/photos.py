@@ -1,270 +1,178 @@
-"""Photo uploads: checked with Pillow, cleaned of metadata, and rendered.
+"""Photo uploads: checked and rendered in memory (articles/photo_images.py),
+then stored with every rendition at once.
 
 Everything is decided in memory before a byte reaches storage, so a refused
 upload leaves nothing on disk; if storing fails half-way, what was written goes.
-
-Memory stays small whatever the upload: the header is read first and anything
-over the limits is refused before a pixel is decoded; a JPEG is decoded reduced
-(`draft`) to what the largest rendition needs; every rendition is made from one
-reduced copy (`thumbnail`), and the full-size pixels are let go at once.
 """
 
-import io
-import logging
-import math
 import uuid
-import warnings
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, ImageOps, UnidentifiedImageError
+from django.db.models import Max
 
-from articles.models import Photo
+from accounts.permissions import require_change
+from articles.models import Article, Photo
 from articles.pagecache.invalidation import pages_invalidate
+from articles.photo_images import FORMATS, PhotoRejected, photo_renditions
 
-logger = logging.getLogger(__name__)
-
-MAX_BYTES = 10 * 1024 * 1024
-MAX_SIDE = 12_000
-MAX_PIXELS = 40_000_000
-MAX_ASPECT = 20
-# PNG, GIF and WebP cannot be decoded reduced: all their pixels are held at four
-# bytes each while the kept copy is made, so they get a lower limit than JPEG.
-LOSSLESS_MAX_PIXELS = 24_000_000
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-# The kept copy ("original") is the largest rendition: big enough to crop or
-# print from, small enough that its pixels are a few tens of MB at most.
-KEPT_SIDE = 2400
-DISPLAY_WIDTH = 1200
-SHARE_SIZE = (1200, 630)
-JPEG_QUALITY = 85
-
-# Pillow refuses (DecompressionBombError) past twice this and warns past it;
-# the warning is made an error below, so nothing over the limit is decoded.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-
-BROKEN = "ไฟล์ภาพเสียหรือไม่สมบูรณ์ โปรดบันทึกภาพใหม่แล้วอัปโหลดอีกครั้ง"
-TOO_MANY_PIXELS = "ภาพมีขนาดเกิน 40 ล้านพิกเซล โปรดย่อภาพก่อนอัปโหลด"
+__all__ = [
+    "PhotoRejected",
+    "photo_create",
+    "photo_store",
+    "photos_add",
+    "photos_missing_alt",
+    "photos_shown",
+    "photos_update",
+]
 
 
-class PhotoRejected(ValidationError):
-    """An upload that is not a photo we accept; the message says why, in Thai."""
-
-
-def _check_size(width, height, fmt):
-    if width < 1 or height < 1:
-        raise PhotoRejected(BROKEN, code="broken")
-    if width > MAX_SIDE or height > MAX_SIDE:
-        raise PhotoRejected(
-            "ภาพกว้างหรือสูงเกิน 12,000 พิกเซล โปรดย่อภาพก่อนอัปโหลด", code="too_wide"
-        )
-    if width * height > MAX_PIXELS:
-        raise PhotoRejected(TOO_MANY_PIXELS, code="too_many_pixels")
-    if fmt != "JPEG" and width * height > LOSSLESS_MAX_PIXELS:
-        raise PhotoRejected(
-            "ภาพ PNG, GIF หรือ WebP มีขนาดเกิน 24 ล้านพิกเซล "
-            "โปรดย่อภาพหรือบันทึกเป็น JPEG ก่อนอัปโหลด",
-            code="too_many_pixels",
-        )
-    if max(width, height) > MAX_ASPECT * min(width, height):
-        raise PhotoRejected(
-            "ภาพยาวหรือแคบเกินไป ด้านยาวต้องไม่เกิน 20 เท่าของด้านสั้น", code="aspect"
-        )
-
-
-def _opened(file):
-    """The image, opened lazily (header only) and checked against the limits."""
-    size = getattr(file, "size", None)
-    if size is None or size > MAX_BYTES:
-        raise PhotoRejected("ไฟล์ภาพใหญ่เกิน 10 MB", code="too_large")
-    if size == 0:
-        raise PhotoRejected("ไฟล์ว่างเปล่า", code="empty")
-    file.seek(0)
-    try:
-        image = Image.open(file)
-    except UnidentifiedImageError as exc:
-        raise PhotoRejected(
-            "ไฟล์นี้ไม่ใช่ภาพ รองรับเฉพาะ JPEG, PNG, WebP หรือ GIF", code="format"
-        ) from exc
-    if image.format not in FORMATS:
-        raise PhotoRejected("รองรับเฉพาะไฟล์ภาพ JPEG, PNG, WebP หรือ GIF", code="format")
-    _check_size(*image.size, image.format)
-    return image
-
-
-# EXIF orientation to the turn that makes the photo upright (as ImageOps does).
-UPRIGHT = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-# Modes Pillow resamples with a real filter; the rest are converted first.
-RESAMPLED_MODES = {"L", "LA", "RGB", "RGBA", "CMYK"}
-STRIP_ROWS = 256
-LANCZOS_SUPPORT = 3
-
-
-def _kept_side(width, height, orientation):
-    """The longest side the kept copy needs: KEPT_SIDE, or more when the share
-    picture's crop would otherwise be blown up (a long, thin photo)."""
-    if orientation in (5, 6, 7, 8):  # turned a quarter
-        width, height = height, width
-    longest = max(width, height)
-    for_share = longest * max(SHARE_SIZE[0] / width, SHARE_SIZE[1] / height)
-    return min(longest, max(KEPT_SIDE, math.ceil(for_share)))
-
-
-def _resized(image, size):
-    """`image` resampled to `size`, strip by strip, so that no full-size copy or
-    intermediate image is ever allocated beside the decoded one (Pillow's own
-    resize of RGBA first copies the whole image). Each strip is cut with the
-    rows its filter reaches on either side, so there are no seams."""
-    width, height = image.size
-    ratio = height / size[1]
-    margin = math.ceil(LANCZOS_SUPPORT * max(ratio, 1)) + 2
-    out = Image.new(image.mode, size)
-    for top in range(0, size[1], STRIP_ROWS):
-        bottom = min(size[1], top + STRIP_ROWS)
-        first, last = top * ratio, min(height, bottom * ratio)
-        cut = max(0, math.floor(first) - margin)
-        piece = image.crop((0, cut, width, min(height, math.ceil(last) + margin)))
-        strip = piece.resize(
-            (size[0], bottom - top),
-            Image.Resampling.LANCZOS,
-            box=(0, first - cut, width, last - cut),
-        )
-        out.paste(strip, (0, top))
-    return out
-
-
-def _reduced(image):
-    """One upright copy of the pixels at the kept size, with no metadata: no EXIF,
-    GPS, XMP, ICC or text chunks can ride along, whatever an encoder would copy
-    from `info`. A JPEG is decoded reduced (`draft`); the full-size pixels of
-    any format are released as soon as the reduced copy exists."""
-    orientation = image.getexif().get(0x0112, 1)
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
-    mode = "RGBA" if has_alpha else ("L" if image.mode in ("1", "L") else "RGB")
-    width, height = image.size
-    scale = min(1, _kept_side(width, height, orientation) / max(width, height))
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    image.draft(None, size)  # JPEG only: decode at 1/2, 1/4 or 1/8 scale
-    image.load()
-    if image.mode not in RESAMPLED_MODES:
-        converted = image.convert(mode)
-        image.close()
-        image = converted
-    small = _resized(image, size) if image.size != size else image
-    if small is not image:
-        image.close()
-    small = small.transpose(UPRIGHT[orientation]) if orientation in UPRIGHT else small
-    if small.mode != mode:
-        small = small.convert(mode)
-    clean = Image.new(mode, small.size)
-    clean.paste(small)
-    return clean
-
-
-def _flatten(image):
-    if image.mode == "RGBA":
-        background = Image.new("RGB", image.size, "white")
-        background.paste(image, mask=image.getchannel("A"))
-        return background
-    return image.convert("RGB")
-
-
-def _encode(image, fmt):
-    buffer = io.BytesIO()
-    if fmt == "JPEG":
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
-    elif fmt == "GIF":
-        image.save(buffer, "GIF")
-    else:
-        image.save(buffer, fmt)
-    return buffer.getvalue()
-
-
-def _renditions(file):
-    image = _opened(file)
-    fmt = image.format
-    clean = _reduced(image)
-    image.close()
-    # A JPEG has no alpha, so `clean` is already RGB or L for it.
-    flat = _flatten(clean)
-    display = flat.copy()
-    if display.width > DISPLAY_WIDTH:
-        display.thumbnail((DISPLAY_WIDTH, DISPLAY_WIDTH * 4), Image.Resampling.LANCZOS)
-    share = ImageOps.fit(flat, SHARE_SIZE, Image.Resampling.LANCZOS)
-    return (
-        fmt,
-        _encode(clean, fmt),
-        _encode(display, "JPEG"),
-        _encode(share, "JPEG"),
-        clean.size,
-    )
-
-
-def photo_renditions(file):
-    """(original format, cleaned kept copy, display JPEG, share JPEG, size of the
-    kept copy) for an upload, or PhotoRejected. Pure: nothing is stored."""
-    with warnings.catch_warnings():
-        # Pillow only warns between its limit and twice it; refuse those too.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            return _renditions(file)
-        except PhotoRejected:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise PhotoRejected(TOO_MANY_PIXELS, code="too_many_pixels") from exc
-        except Exception as exc:
-            # Whatever a decoder or encoder makes of hostile bytes (OSError,
-            # ValueError, SyntaxError, MemoryError...), the editor gets a
-            # refusal, never a 500; the log keeps the cause.
-            logger.warning("photo refused as broken: %r", exc)
-            raise PhotoRejected(BROKEN, code="broken") from exc
+def _files(stem, fmt, original, display, share, widths):
+    """(field or None, storage name, bytes) of everything an upload stores."""
+    yield "image", f"{stem}.{FORMATS[fmt]}", original
+    yield "display", f"{stem}-display.jpg", display
+    yield "share", f"{stem}-share.jpg", share
+    for (width, _), jpeg, webp in widths:
+        yield None, f"{stem}-{width}.jpg", jpeg
+        yield None, f"{stem}-{width}.webp", webp
 
 
 @transaction.atomic
-def photo_create(*, file, article, user, alt=""):
-    """Store an accepted upload for `article` (in its agency) and return the Photo.
+def photo_create(*, file, article, user, alt="", caption="", credit=""):
+    """Store an accepted upload for `article` (in its agency), last in its order
+    and its lead photo if it had none, and return the Photo.
 
     Refuses with PhotoRejected (Thai message) anything that is not a real JPEG,
     PNG, WebP or GIF of at most 10 MB, 12,000 px a side, 40 megapixels (24 for
     PNG, GIF and WebP) and an aspect ratio of 20:1. The kept copy is at most
     KEPT_SIDE px on its longest side (more only for a thin photo's share picture).
+    Every rendition is written here, once: pages only point at them.
     """
     if user is not None and not user.can_edit_agency(article.agency_id):
         raise PermissionDenied("ไม่มีสิทธิ์อัปโหลดภาพให้ข่าวของหน่วยงานนี้")
-    fmt, original, display, share, (width, height) = photo_renditions(file)
-    stem = uuid.uuid4().hex
+    return photo_store(
+        rendered=photo_renditions(file),
+        article=article,
+        user=user,
+        alt=alt,
+        caption=caption,
+        credit=credit,
+    )
+
+
+@transaction.atomic
+def photo_store(*, rendered, article, user, alt="", caption="", credit=""):
+    """Store what photo_renditions made of an upload (see photo_create, which
+    checks the user; the demo content calls this with its own pictures)."""
+    fmt, original, display, share, (width, height), widths = rendered
+    last = article.photos.aggregate(last=Max("position"))["last"]
     photo = Photo(
         agency_id=article.agency_id,
         article=article,
         width=width,
         height=height,
-        alt=(alt or "")[:300],
+        alt=" ".join((alt or "").split())[:300],
+        caption=" ".join((caption or "").split())[:500],
+        credit=" ".join((credit or "").split())[:200],
+        position=0 if last is None else last + 1,
         uploaded_by=user,
     )
+    storage = photo.image.storage
     written = []
     try:
-        for field, name, content in (
-            (photo.image, f"{stem}.{FORMATS[fmt]}", original),
-            (photo.display, f"{stem}-display.jpg", display),
-            (photo.share, f"{stem}-share.jpg", share),
-        ):
-            field.save(name, ContentFile(content), save=False)
-            written.append(field.name)
+        # One folder and stem for all of a photo's files, as the field would
+        # name its own upload.
+        stem = photo.image.field.generate_filename(photo, f"{uuid.uuid4().hex}.x")
+        stem = stem.rsplit(".", 1)[0]
+        for field, name, content in _files(stem, fmt, original, display, share, widths):
+            name = storage.save(name, ContentFile(content))
+            written.append(name)
+            if field is not None:
+                setattr(photo, field, name)
+        names = iter(written[3:])
+        photo.renditions = [
+            {"width": w, "height": h, "jpeg": next(names), "webp": next(names)}
+            for (w, h), _, _ in widths
+        ]
         photo.save()
+        # Only when it has none: an editor's choice is never replaced.
+        Article.objects.filter(pk=article.pk, lead_photo__isnull=True).update(
+            lead_photo=photo
+        )
         pages_invalidate()
     except Exception:
         for name in written:
-            photo.image.storage.delete(name)
+            storage.delete(name)
         raise
     return photo
+
+
+# At most this many files in one upload: Django refuses more
+# (DATA_UPLOAD_MAX_NUMBER_FILES), and the desk's body limit is 12 MB in all.
+MAX_FILES = 10
+
+
+def photos_add(*, files, article, user):
+    """Store each upload of a multiple file input on its own: a refused file is
+    named with its reason and the others (and every photo stored before) stay.
+    Returns (the stored photos, [(file name, Thai reason), ...])."""
+    require_change(user, article)
+    if not files:
+        return [], [("", "กรุณาเลือกไฟล์ภาพอย่างน้อยหนึ่งไฟล์")]
+    if len(files) > MAX_FILES:
+        return [], [("", f"เลือกได้ครั้งละไม่เกิน {MAX_FILES} ภาพ")]
+    stored, refused = [], []
+    for file in files:
+        try:
+            stored.append(photo_create(file=file, article=article, user=user))
+        except PhotoRejected as refusal:
+            refused.append((file.name, " ".join(refusal.messages)))
+    return stored, refused
+
+
+@transaction.atomic
+def photos_update(*, article, user, rows, lead_id):
+    """Save the desk's photo panel: each photo's alt text, caption, credit and
+    place in the order (rows: dicts with "id"), and the lead photo. Positions
+    are renumbered 0, 1, 2... in the order asked for, ties by upload order."""
+    require_change(user, article)
+    photos = {p.pk: p for p in article.photos.select_for_update()}
+    if lead_id is not None and lead_id not in photos:
+        raise ValidationError({"lead": "ภาพนำต้องเป็นภาพของข่าวนี้"})
+    for row in rows:
+        photo = photos.get(row["id"])
+        if photo is None:
+            raise ValidationError("ภาพนี้ไม่ได้เป็นของข่าวนี้แล้ว โปรดโหลดหน้าใหม่")
+        for name in ("alt", "caption", "credit", "position"):
+            setattr(photo, name, row[name])
+    ordered = sorted(photos.values(), key=lambda p: (p.position, p.pk))
+    for position, photo in enumerate(ordered):
+        photo.position = position
+    Photo.objects.bulk_update(ordered, ["alt", "caption", "credit", "position"])
+    if lead_id is None and ordered:
+        lead_id = ordered[0].pk  # none chosen: the first
+    Article.objects.filter(pk=article.pk).update(lead_photo=lead_id)
+    article.lead_photo_id = lead_id
+    pages_invalidate()
+    return ordered
+
+
+def photos_shown(article, photos=None):
+    """(lead photo, gallery photos) as the article page shows them: a photo
+    placed in the body (through the editor's image dialog) is shown there, not
+    again above or below it. `photos`: the article's, when already fetched."""
+    photos = article.photos.all() if photos is None else photos
+    photos = [p for p in photos if p.display.name]
+    body = article.body or ""
+    outside = [p for p in photos if p.display.url not in body]
+    lead = next((p for p in outside if p.pk == article.lead_photo_id), None)
+    return lead, [p for p in outside if p is not lead]
+
+
+def photos_missing_alt(article):
+    """Positions (from 1) of the photos shown outside the body without alt text:
+    publishing waits for them, as for a photo in the body."""
+    lead, gallery = photos_shown(article)
+    shown = ([lead] if lead else []) + gallery
+    return [n for n, photo in enumerate(shown, 1) if not photo.alt.strip()]

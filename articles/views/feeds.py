@@ -3,24 +3,18 @@
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from articles.models import Agency, Article, Photo, Topic
+from articles.models import Agency, Article, Topic
 from articles.provinces import province_or_404
 from articles.search.text import plain_text
 
 ITEMS = 50
 SUMMARY_CHARS = 300
-LEAD_PHOTOS = Prefetch(
-    "photos",
-    queryset=Photo.objects.exclude(display="").order_by("created_at", "id"),
-    to_attr="lead_photos",
-)
 
 
 class IsoDatedRss(Rss201rev2Feed):
@@ -57,10 +51,8 @@ class LatestFeed(Feed):
         return reverse("articles:home")
 
     def articles(self):
-        return (
-            Article.objects.published()
-            .select_related("agency", "author")
-            .prefetch_related(LEAD_PHOTOS)
+        return Article.objects.published().select_related(
+            "agency", "author", "lead_photo"
         )
 
     def items(self):
@@ -88,12 +80,12 @@ class LatestFeed(Feed):
         return None  # the link is the guid (isPermaLink)
 
     def item_enclosures(self, item):
-        # The lead photo (the first one's display rendition), as readers and
-        # aggregators show it beside the headline.
-        photos = item.lead_photos
-        if not photos:
+        # The lead photo (its display rendition), as readers and aggregators
+        # show it beside the headline.
+        photo = item.lead_photo
+        if photo is None or not photo.display:
             return []
-        display = photos[0].display
+        display = photo.display
         try:
             length = display.size
         except OSError:  # the file is gone from storage: no picture, not an error

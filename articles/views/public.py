@@ -2,7 +2,6 @@
 
 import re
 
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
@@ -12,7 +11,7 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
 from articles import structured_data
-from articles.models import Agency, Article, Photo, Topic
+from articles.models import Agency, Article, Topic
 from articles.navigation import cache_seconds
 from articles.pagecache import keys, render
 from articles.pagination import CachedCountPaginator
@@ -20,6 +19,7 @@ from articles.provinces import province_of, province_or_404
 from articles.reads import read_record
 from articles.search import related_articles
 from articles.search.text import plain_text
+from articles.services.photos import photos_shown
 
 PAGE_SIZE = 20
 HOME = "หน้าแรก"
@@ -37,18 +37,23 @@ def first_sentence(html, limit=200):
     return Truncator(text).chars(limit)
 
 
-def share_image_url(request, article):
-    """Absolute URL of the article's 1200x630 share picture, or the site's."""
-    photo = article.photos.exclude(share="").order_by("created_at", "id").first()
-    url = photo.share.url if photo else static(SHARE_DEFAULT)
+def _lead_first(photos, article):
+    """The article's photos in its order, the lead photo moved first."""
+    return sorted(photos, key=lambda p: p.pk != article.lead_photo_id)
+
+
+def share_image_url(request, article, photos):
+    """Absolute URL of the lead photo's 1200x630 share picture, or the site's."""
+    shared = [p for p in _lead_first(photos, article) if p.share]
+    url = shared[0].share.url if shared else static(SHARE_DEFAULT)
     return request.build_absolute_uri(url)
 
 
-def article_images(request, article):
-    """Absolute URLs of the article's pictures for structured data: the share
-    rendition (1200x630) first, then the page's display photos; the site's share
-    picture when the article has none."""
-    photos = list(article.photos.order_by("created_at", "id"))
+def article_images(request, article, photos):
+    """Absolute URLs of the article's pictures for structured data: the lead
+    photo's share rendition (1200x630) first, then the page's display photos;
+    the site's share picture when the article has none."""
+    photos = _lead_first(photos, article)
     urls = [p.share.url for p in photos[:1] if p.share]
     urls += [p.display.url for p in photos if p.display]
     if not urls:
@@ -58,16 +63,20 @@ def article_images(request, article):
 
 def home_lead():
     """The newest article an editor marked featured, else the newest with a
-    photo, with its first photo (or None); (None, None) when there is neither."""
+    photo, with its lead photo (or None); (None, None) when there is neither."""
     listed = Article.objects.for_listing()
     lead = listed.filter(is_featured=True).first()
     if lead is None:
-        with_photo = Photo.objects.filter(article=OuterRef("pk")).exclude(display="")
-        lead = listed.filter(Exists(with_photo)).first()
+        lead = listed.exclude(lead_photo__isnull=True).first()
     if lead is None:
         return None, None
-    photo = lead.photos.exclude(display="").order_by("created_at", "id").first()
-    return lead, photo
+    return lead, lead.lead_photo
+
+
+def first_photo_pk(articles, but=None):
+    """The article whose card shows the list's first image (fetched at once;
+    the others load lazily), or None. `articles` is the page's own list."""
+    return next((a.pk for a in articles if a.lead_photo_id and a.pk != but), None)
 
 
 def agency_crumbs(agency):
@@ -135,6 +144,7 @@ class ArticleListView(MostReadMixin, ListView):
         context = super().get_context_data(**kwargs)
         crumbs = self.crumbs()
         context.update(
+            eager_pk=first_photo_pk(context["articles"]),
             heading=self.heading,
             feed_url=self.feed_url(),
             breadcrumbs=crumbs,
@@ -153,7 +163,14 @@ class HomeView(ArticleListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            context["lead"], context["lead_photo"] = home_lead()
+            lead, photo = home_lead()
+            context["lead"], context["lead_photo"] = lead, photo
+            if lead is not None:
+                # The lead story's photo is the page's first image, or else
+                # the first card's below it.
+                context["eager_pk"] = (
+                    None if photo else first_photo_pk(context["articles"], but=lead.pk)
+                )
         return context
 
 
@@ -276,12 +293,16 @@ class ArticleDetailView(MostReadMixin, DetailView):
             else first_sentence(article.body)
         )
         crumbs = [*agency_crumbs(article.agency), {"name": article.title, "url": ""}]
+        photos = list(article.photos.all())
+        lead_photo, gallery = photos_shown(article, photos)
         return self.get_context_data(
             object=article,
             read_count=render.holes(request).reads,
             canonical_url=request.build_absolute_uri(article.get_absolute_url()),
             share_description=share_description,
-            share_image=share_image_url(request, article),
+            share_image=share_image_url(request, article, photos),
+            lead_photo=lead_photo,
+            gallery=gallery,
             related=related_articles(article),
             topics=list(article.topics.all()),
             breadcrumbs=crumbs,
@@ -292,7 +313,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
                 structured_data.news_article(
                     request,
                     article,
-                    images=article_images(request, article),
+                    images=article_images(request, article, photos),
                     description=share_description,
                 ),
                 structured_data.breadcrumb_list(request, crumbs),

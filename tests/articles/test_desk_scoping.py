@@ -82,6 +82,7 @@ def test_every_desk_address_on_a_lampang_article_is_refused(phayao):
     for article in (theirs, draft):
         before = state(article)
         files_before = media_files()
+        photos_before = list(Photo.objects.filter(article=article).values())
         pk = article.pk
         requests = [
             ("get", reverse("desk:edit", args=[pk]), {}),
@@ -104,13 +105,27 @@ def test_every_desk_address_on_a_lampang_article_is_refused(phayao):
                 reverse("desk:photo-upload", args=[pk]),
                 {"upload": SimpleUploadedFile("a.jpg", image_bytes())},
             ),
+            (
+                "post",
+                reverse("desk:photos-add", args=[pk]),
+                {"photos": [SimpleUploadedFile("b.jpg", image_bytes())]},
+            ),
+            *[
+                (
+                    "post",
+                    reverse("desk:photos-save", args=[pk]),
+                    {f"photo-{photo.pk}-alt": "ยึด", "lead": str(photo.pk)},
+                )
+                for photo in article.photos.all()
+            ],
         ]
         for method, url, data in requests:
             response = getattr(phayao, method)(url, data)
             assert response.status_code in (403, 404), (method, url)
         assert state(article) == before
         assert media_files() == files_before
-        assert not Photo.objects.filter(article=article).exists()
+        # The demo's photos of the article stay as they were; none is added.
+        assert list(Photo.objects.filter(article=article).values()) == photos_before
     draft.refresh_from_db()
     assert (draft.title, draft.status) == ("ร่างของลำปาง", Article.Status.DRAFT)
 

@@ -57,7 +57,10 @@ def test_without_a_featured_one_the_newest_with_a_photo_leads(client, agency):
     make_article(title="ไม่มีภาพ", published_at=now - timedelta(hours=1))
     response = client.get("/")
     assert lead_title(response) == "มีภาพ"
-    assert f'src="{photo.display.url}"' in response.content.decode()
+    html = response.content.decode()
+    # Its renditions: WebP widths for the browser to choose from, a JPEG else.
+    assert f'src="{photo.fallback["url"]}"' in html
+    assert f'srcset="{photo.srcset_webp}"' in html
 
 
 def test_no_lead_without_featured_or_photo_nor_on_page_two(client):

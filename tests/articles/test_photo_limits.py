@@ -150,3 +150,47 @@ def test_a_png_with_a_huge_text_chunk_is_refused(desk, article):
     assert len(data) < 1_000_000
     message = refusal(post_photo(desk, article, data, "text.png"))
     assert "เสียหรือไม่สมบูรณ์" in message
+
+
+def post_photos(client, article, files):
+    return client.post(
+        reverse("desk:photos-add", args=[article.pk]),
+        {
+            "photos": [
+                SimpleUploadedFile(name, data, content_type="image/png")
+                for name, data in files
+            ]
+        },
+    )
+
+
+def test_the_limits_hold_for_each_of_several_files(desk, article):
+    response = post_photos(
+        desk,
+        article,
+        [
+            ("good.png", png((2_000, 100))),
+            ("line.png", png((1, 40_000_000))),
+            ("square.png", png((6_324, 6_324), "RGB")),
+            ("cut.jpg", jpeg((8_000, 4_000))[:20_000]),
+            ("big.jpg", jpeg((7_740, 5_160))),
+        ],
+    )
+    assert response.status_code == 302
+    page = desk.get(response["Location"]).content.decode()
+    assert "line.png: ภาพกว้างหรือสูงเกิน 12,000 พิกเซล" in page
+    assert "square.png: ภาพ PNG, GIF หรือ WebP มีขนาดเกิน 24 ล้านพิกเซล" in page
+    assert "cut.jpg: ไฟล์ภาพเสียหรือไม่สมบูรณ์" in page
+    assert "เพิ่มภาพแล้ว 2 ภาพ" in page
+    stored = list(Photo.objects.order_by("position"))
+    assert [(p.width, p.height) for p in stored] == [(2_000, 100), (2_400, 1_600)]
+
+
+def test_more_files_than_allowed_are_refused_in_thai(desk, article):
+    files = [(f"{n}.png", png((64, 64), "RGB")) for n in range(11)]
+    # Django refuses the request before the view (DATA_UPLOAD_MAX_NUMBER_FILES):
+    # the answer is the Thai 400 page, and nothing is stored.
+    response = post_photos(desk, article, files)
+    assert response.status_code == 400
+    assert "เลือกได้ครั้งละไม่เกิน 10 ภาพ" in response.content.decode()
+    assert not Photo.objects.exists()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.permissions import can_change, is_editor, require_change, require_editor
 from articles.forms import ArticleForm, EndForm, ScheduleForm
 from articles.models import Article
+from articles.photo_forms import photo_forms
 from articles.services.articles import (
     EditConflict,
     article_publish,
@@ -22,6 +23,7 @@ from articles.services.articles import (
     article_unpublish,
     article_update,
 )
+from articles.services.photos import MAX_FILES
 from articles.services.workflow import (
     article_approve,
     article_correction_add,
@@ -89,7 +91,14 @@ def _end_form(article):
 
 
 def edit_page(
-    request, article, *, form=None, schedule_form=None, end_form=None, status=200
+    request,
+    article,
+    *,
+    form=None,
+    schedule_form=None,
+    end_form=None,
+    photo_rows=None,
+    status=200,
 ):
     form = form or ArticleForm(
         agencies=editor_agencies(request.user), request=request, article=article
@@ -100,7 +109,8 @@ def edit_page(
         "schedule_form": schedule_form or _schedule_form(article),
         "end_form": end_form or _end_form(article),
         "events": article.events.select_related("user"),
-        "photos": article.photos.all(),
+        "photo_rows": photo_rows if photo_rows is not None else photo_forms(article),
+        "photo_max_files": MAX_FILES,
         "now": timezone.now(),
         "is_editor": is_editor(request.user, article.agency_id),
         "can_change": can_change(request.user, article),
