@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from articles.views.desk import articles, audit, edit, photos, revisions, stats
+from articles.views.desk import (
+    articles,
+    attachments,
+    audit,
+    edit,
+    photos,
+    revisions,
+    stats,
+)
 
 app_name = "desk"
 
@@ -21,6 +29,26 @@ urlpatterns = [
         name="unpublish",
     ),
     path("articles/<int:pk>/photos/", photos.photo_upload, name="photo-upload"),
+    path(
+        "articles/<int:pk>/attachments/",
+        attachments.attachments,
+        name="attachments",
+    ),
+    path(
+        "articles/<int:pk>/attachments/video/",
+        attachments.video_save,
+        name="video-save",
+    ),
+    path(
+        "articles/<int:pk>/attachments/documents/",
+        attachments.document_upload,
+        name="document-upload",
+    ),
+    path(
+        "articles/<int:pk>/attachments/documents/<int:document_pk>/delete/",
+        attachments.document_remove,
+        name="document-remove",
+    ),
     path("audit/", audit.audit_view, name="audit"),
     path("audit/history.csv", audit.audit_csv, name="audit-csv"),
     path("stats/", stats.stats_view, name="stats"),

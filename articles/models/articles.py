@@ -6,6 +6,7 @@ from django.utils.html import strip_tags
 
 from articles.models.agencies import Agency, Author
 from articles.sanitize import clean_html
+from articles.video import video_of
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -99,6 +100,9 @@ class Article(models.Model):
     topics = models.ManyToManyField(
         "articles.Topic", verbose_name="หัวข้อข่าว", blank=True, related_name="articles"
     )
+    # A YouTube or Facebook video's own address, as articles/video.py rebuilt it
+    # from the one the editor pasted; embedded after the body.
+    video_url = models.CharField("ที่อยู่วิดีโอ", max_length=500, blank=True)
     # Optimistic lock: a save must name the version it was edited from.
     version = models.PositiveIntegerField("รุ่น", default=1)
 
@@ -143,6 +147,11 @@ class Article(models.Model):
             and self.published_at <= now
             and (self.unpublish_at is None or self.unpublish_at > now)
         )
+
+    @property
+    def video(self):
+        """The embeddable Video (articles/video.py), or None."""
+        return video_of(self.video_url)
 
     @property
     def lead_text(self):
