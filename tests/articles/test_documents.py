@@ -27,6 +27,7 @@ from articles.services.documents import (
 )
 from articles.views.documents import content_disposition
 from tests.factories import make_article, make_user
+from tests.newsroom.test_body_limit import MB, post
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +253,11 @@ def test_sizes_read_in_kilobytes_and_megabytes():
     assert Document(size=300).size_display == "PDF 1 KB"
     assert Document(size=int(1.2 * 1024 * 1024)).size_display == "PDF 1.2 MB"
     assert Document(size=MAX_BYTES).size_display == "PDF 10.0 MB"
+
+
+def test_a_pdf_over_the_desk_request_limit_gets_the_thai_page_unread(article):
+    path = reverse("desk:document-upload", args=[article.pk])
+    status, html, read = post(path, 13 * MB, "multipart/form-data; boundary=x")
+    assert (status, read) == (413, 0)
+    assert "ข้อมูลที่ส่งมีขนาดใหญ่เกินกว่าที่ระบบรับได้" in html
+    assert html.lstrip().startswith("<!doctype html>")
