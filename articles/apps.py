@@ -14,6 +14,7 @@ class ArticlesConfig(AppConfig):
             Article,
             ArticleEvent,
             Author,
+            Document,
             Notice,
             Photo,
             Topic,
@@ -31,7 +32,7 @@ class ArticlesConfig(AppConfig):
         # catches saves that bypass them (the admin, the shell), at the cost of
         # a second bump of the generation when a service saves a model. Topics
         # and notices are managed in the admin only.
-        for model in (Article, Agency, Author, Photo, Topic, Notice):
+        for model in (Article, Agency, Author, Photo, Document, Topic, Notice):
             name = model._meta.model_name
             for signal, kind in ((post_save, "save"), (post_delete, "delete")):
                 signal.connect(

@@ -4,6 +4,7 @@ from django.urls import path
 
 from articles.views.desk import (
     articles,
+    attachments,
     audit,
     edit,
     photo_panel,
@@ -31,6 +32,26 @@ urlpatterns = [
     path("articles/<int:pk>/photos/", photos.photo_upload, name="photo-upload"),
     path("articles/<int:pk>/photos/add/", photo_panel.photos_upload, name="photos-add"),
     path("articles/<int:pk>/photos/save/", photo_panel.photos_save, name="photos-save"),
+    path(
+        "articles/<int:pk>/attachments/",
+        attachments.attachments,
+        name="attachments",
+    ),
+    path(
+        "articles/<int:pk>/attachments/video/",
+        attachments.video_save,
+        name="video-save",
+    ),
+    path(
+        "articles/<int:pk>/attachments/documents/",
+        attachments.document_upload,
+        name="document-upload",
+    ),
+    path(
+        "articles/<int:pk>/attachments/documents/<int:document_pk>/delete/",
+        attachments.document_remove,
+        name="document-remove",
+    ),
     path("audit/", audit.audit_view, name="audit"),
     path("audit/history.csv", audit.audit_csv, name="audit-csv"),
     path("stats/", stats.stats_view, name="stats"),

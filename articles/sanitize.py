@@ -19,14 +19,18 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Removed with everything inside them. A video is embedded only from the
+# article's video address (articles/video.py), never from the body: an iframe
+# pasted there, YouTube's embed code included, goes whole, fallback text too.
+CLEAN_CONTENT_TAGS = {"script", "style", "iframe"}
 
 
 def clean_html(value):
     """Return value with every tag, attribute and URL scheme not allowed removed.
 
     Links get rel="noopener noreferrer"; javascript: and data: URLs, event
-    handlers and style attributes go; script and style elements go with their
-    content.
+    handlers and style attributes go; script, style and iframe elements go
+    with their content.
     """
     if not value:
         return ""
@@ -35,6 +39,7 @@ def clean_html(value):
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        clean_content_tags=CLEAN_CONTENT_TAGS,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from articles.views import legacy, pages, public
+from articles.views import documents, legacy, pages, public
 
 app_name = "articles"
 
 urlpatterns = [
     path("", public.HomeView.as_view(), name="home"),
     path("news/<int:pk>/", public.ArticleDetailView.as_view(), name="detail"),
+    path(
+        "news/<int:article_pk>/documents/<int:pk>/",
+        documents.document_download,
+        name="document",
+    ),
     path("agency/<slug:slug>/", public.AgencyArticleListView.as_view(), name="agency"),
     path(
         "province/<slug:slug>/",

@@ -15,6 +15,9 @@ from django.template import loader
 DEFAULT_LIMIT = 1024 * 1024
 LARGE_LIMIT = 12 * 1024 * 1024
 LARGE_PREFIXES = ("/desk/", "/admin/")
+# CKEditor's upload address (articles/views/desk/photos.py) reads JSON; every
+# other form, the desk's PDF attachments too, gets the page.
+CKEDITOR_UPLOAD_SUFFIX = "/photos/"
 MESSAGE = "ข้อมูลที่ส่งมีขนาดใหญ่เกินกว่าที่ระบบรับได้"
 
 
@@ -35,7 +38,8 @@ class RequestBodyLimitMiddleware:
         return self.get_response(request)
 
     def refusal(self, request, large):
-        if large and request.content_type == "multipart/form-data":
+        ckeditor = request.path_info.endswith(CKEDITOR_UPLOAD_SUFFIX)
+        if large and ckeditor and request.content_type == "multipart/form-data":
             # CKEditor's upload dialog shows this message to the editor as is.
             message = f"{MESSAGE} (ไม่เกิน {self.large // (1024 * 1024)} MB)"
             return JsonResponse(

@@ -1,8 +1,9 @@
-"""The news: agencies, authors, articles, read counts, photos, history,
+"""The news: agencies, authors, articles, read counts, photos, documents, history,
 revisions, search."""
 
 from articles.models.agencies import Agency, Author
 from articles.models.articles import Article, ArticleQuerySet
+from articles.models.documents import Document
 from articles.models.generation import PageGeneration
 from articles.models.history import ArticleEvent
 from articles.models.pages import Page
@@ -21,6 +22,7 @@ __all__ = [
     "ArticleRevision",
     "Author",
     "DailyRead",
+    "Document",
     "Notice",
     "Page",
     "PageGeneration",

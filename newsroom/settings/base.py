@@ -210,6 +210,9 @@ STORAGES = {
 # Media must sit on storage every web host sees (a shared volume or NFS).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# The only sites a page may show in a frame (the Content-Security-Policy's
+# frame-src, newsroom/security.py): the video embeds of articles/video.py.
+CSP_FRAME_SRC = ["https://www.youtube-nocookie.com", "https://www.facebook.com"]
 # Bodies over 1 MB (12 MB under /desk/ and /admin/) are refused unread
 # (newsroom/body_limit.py). Form fields, not files, may hold 4 MB: an article's
 # text is a few KB. Uploads over 2.5 MB are spooled to disk, not held in memory.

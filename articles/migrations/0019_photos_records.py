@@ -20,7 +20,7 @@ def number_and_lead(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0017_article_corrections"),
+        ("articles", "0018_page_generation_start"),
     ]
 
     operations = [
