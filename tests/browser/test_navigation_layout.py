@@ -130,6 +130,13 @@ def test_the_skip_link_reaches_the_editor_login_box(live_server, browser, articl
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "login-box-username"
+    # The sign-in page has no box to skip to, and no link to one.
+    page.goto(live_server.url + "/accounts/login/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert "Editor Login" not in page.evaluate(
+        "() => document.activeElement.textContent"
+    )
 
 
 def test_an_article_prints_alone(live_server, browser, article):
