@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from accounts.models import Membership, User
+from articles.admin_dates import BuddhistEraForms
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,14 +14,14 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BuddhistEraForms, BaseUserAdmin):
     inlines = [MembershipInline]
     list_display = ("username", "first_name", "last_name", "is_staff", "is_active")
     list_filter = ("is_staff", "is_superuser", "is_active", "memberships__role")
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = ("user", "agency", "role")
     list_filter = ("role", "agency")
     search_fields = ("user__username", "agency__short_name")

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 
+from articles.admin_dates import BuddhistEraForms, be_date, be_datetime
 from articles.forms import ThaiCKEditorWidget
 from articles.models import (
     Agency,
@@ -21,35 +22,10 @@ from articles.services.articles import (
     article_admin_create,
     article_admin_save,
 )
-from articles.thai import BE_OFFSET, FULL_MONTHS, format_thai_datetime
-
-
-def be_datetime(field, description):
-    """A list column showing `field` in Buddhist-Era Thai, sortable by it."""
-
-    @admin.display(description=description, ordering=field)
-    def column(obj):
-        value = getattr(obj, field)
-        return format_thai_datetime(value) if value else "-"
-
-    column.__name__ = f"{field}_thai"
-    return column
-
-
-def be_date(field, description):
-    @admin.display(description=description, ordering=field)
-    def column(obj):
-        day = getattr(obj, field)  # a calendar date: no time zone to convert
-        if not day:
-            return "-"
-        return f"{day.day} {FULL_MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
-
-    column.__name__ = f"{field}_thai"
-    return column
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = ("short_name", "full_name", "slug", "kind", "province", "is_active")
     list_filter = ("kind", "is_active", "province")
     search_fields = ("short_name", "full_name", "slug")
@@ -57,7 +33,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = ("byline", "agency", "user")
     list_filter = ("agency",)
     search_fields = ("byline",)
@@ -65,11 +41,11 @@ class AuthorAdmin(admin.ModelAdmin):
     raw_id_fields = ("user",)
 
 
-class ArticleEventInline(admin.TabularInline):
+class ArticleEventInline(BuddhistEraForms, admin.TabularInline):
     model = ArticleEvent
     extra = 0
     can_delete = False
-    readonly_fields = ("action", "user", "at", "detail")
+    readonly_fields = ("action", "user", be_datetime("at", "เวลา"), "detail")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -100,8 +76,16 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
+# Changed through the desk's actions (return with a note, end of publication).
+CHANGED_ELSEWHERE = (
+    "reporter",
+    "review_note",
+    be_datetime("unpublish_at", "สิ้นสุดการเผยแพร่"),
+)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(BuddhistEraForms, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",
@@ -122,10 +106,23 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ("agency", "author")
     raw_id_fields = ("editor",)
-    readonly_fields = ("created_at", "updated_at", "version")
+    readonly_fields = (
+        be_datetime("created_at", "สร้างเมื่อ"),
+        be_datetime("updated_at", "แก้ไขเมื่อ"),
+        "version",
+    )
     filter_horizontal = ("topics",)
     inlines = [ArticleEventInline]
     list_select_related = ("agency",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A stored article's save goes through article_admin_save, which takes
+        # CONTENT_FIELDS and ADMIN_FIELDS only: the others are shown, not offered
+        # for an edit that would be dropped without a word.
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is None:
+            return readonly
+        return (*readonly, *CHANGED_ELSEWHERE)
 
     def save_model(self, request, obj, form, change):
         # Through the desk's services: sanitised, version-checked, in the history
@@ -153,14 +150,14 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReadTotal)
-class ReadTotalAdmin(admin.ModelAdmin):
+class ReadTotalAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = ("article", "total")
     ordering = ("-total",)
     raw_id_fields = ("article",)
 
 
 @admin.register(DailyRead)
-class DailyReadAdmin(admin.ModelAdmin):
+class DailyReadAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = ("article", be_date("day", "วันที่"), "count")
     list_filter = ("day",)
     ordering = ("-day", "-count")
@@ -168,14 +165,14 @@ class DailyReadAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {}
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(BuddhistEraForms, admin.ModelAdmin):
     list_display = (
         "text",
         "link",
@@ -193,10 +190,10 @@ class PageAdminForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(BuddhistEraForms, admin.ModelAdmin):
     """The office's own pages; the body is sanitised when saved (Page.save)."""
 
     form = PageAdminForm
-    list_display = ("title", "slug", "updated_at")
+    list_display = ("title", "slug", be_datetime("updated_at", "แก้ไขเมื่อ"))
     search_fields = ("title", "slug")
-    readonly_fields = ("updated_at",)
+    readonly_fields = (be_datetime("updated_at", "แก้ไขเมื่อ"),)

@@ -50,6 +50,7 @@ def paths(outdir, hot=1000):
     from django.urls import reverse
 
     from articles.models import Agency, Article
+    from articles.provinces import PROVINCES
 
     outdir = Path(outdir)
     ids = list(Article.objects.published().values_list("pk", flat=True))
@@ -69,6 +70,8 @@ def paths(outdir, hot=1000):
         "count": hot_set + cold,
         "home": [reverse("articles:home")],
         "agency": [reverse("articles:agency", kwargs={"slug": s}) for s in slugs],
+        # The eight provinces' pages, cached like the agencies' (one list each).
+        "province": [p.get_absolute_url() for p in PROVINCES],
         "search": [f"/search/?q={quote(word)}" for word in SEARCH_WORDS],
     }
     for name, lines in pages.items():
@@ -180,7 +183,7 @@ def measure(outdir):
     # A page that fails is a figure (its status), not the end of the probe.
     client = Client(raise_request_exception=False)
     result = {}
-    for page in ("article", "home", "agency", "article-all", "search"):
+    for page in ("article", "home", "agency", "province", "article-all", "search"):
         if page == "search":
             # A process that served every page but search: has it paid for Thai?
             result["pythainlp_before_search"] = "pythainlp" in sys.modules

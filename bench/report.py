@@ -15,7 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 RATIO_TARGET = 0.5  # article and home at 16 connections, against the ceiling
 P99_TARGET_MS = 50  # at 64 connections
 RSS_TARGET_MB = 150
-PAGES_ORDER = ("ceiling", "article", "home", "agency", "article-all", "search")
+PAGES_ORDER = (
+    "ceiling",
+    "article",
+    "home",
+    "agency",
+    "province",
+    "article-all",
+    "search",
+)
 
 
 def _output(command):

@@ -39,7 +39,7 @@ from bench.servers import (  # noqa: E402
 )
 
 OUT = ROOT / "bench" / "out"
-PAGES = ("ceiling", "article", "home", "agency", "article-all", "search")
+PAGES = ("ceiling", "article", "home", "agency", "province", "article-all", "search")
 # After the counted article GETs, wrk asks for robots.txt until every article
 # GET is answered (bench/count.lua), for at most this many seconds.
 MAX_DRAIN = 120

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from articles.structured_data import iso
@@ -15,7 +15,7 @@ DAYS = 2
 LIMIT = 1000  # the format's ceiling per sitemap
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=300, public=True)
 def news_sitemap(request):
     since = timezone.now() - timedelta(days=DAYS)
