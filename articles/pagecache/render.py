@@ -183,11 +183,11 @@ def most_read_html(gen):
                 return html
         except Unavailable:
             found = None
-    from articles.search import most_read
+    from articles.services.most_read import most_read_lists
 
+    today, week = most_read_lists()  # stored off the request path: one query
     html = render_to_string(
-        "includes/most_read.html",
-        {"most_read_today": most_read(days=1), "most_read_week": most_read(days=7)},
+        "includes/most_read.html", {"most_read_today": today, "most_read_week": week}
     )
     if found is not None:
         try:
