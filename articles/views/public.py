@@ -243,7 +243,9 @@ class ArticleDetailView(MostReadMixin, DetailView):
         # The stored title words for related news come along (not the body's).
         return (
             Article.objects.published()
-            .select_related("agency", "author", "editor", "search_document")
+            .select_related(
+                "agency", "author", "editor", "search_document", "related_news"
+            )
             .defer(
                 "search_document__body",
                 "search_document__extra",
