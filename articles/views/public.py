@@ -37,18 +37,18 @@ def first_sentence(html, limit=200):
     return Truncator(text).chars(limit)
 
 
-def share_image_url(request, article):
-    """Absolute URL of the article's 1200x630 share picture, or the site's."""
-    photo = article.photos.exclude(share="").order_by("created_at", "id").first()
+def share_image_url(request, photos):
+    """Absolute URL of the first of the article's `photos` with a 1200x630 share
+    picture, or the site's."""
+    photo = next((p for p in photos if p.share), None)
     url = photo.share.url if photo else static(SHARE_DEFAULT)
     return request.build_absolute_uri(url)
 
 
-def article_images(request, article):
+def article_images(request, photos):
     """Absolute URLs of the article's pictures for structured data: the share
     rendition (1200x630) first, then the page's display photos; the site's share
     picture when the article has none."""
-    photos = list(article.photos.order_by("created_at", "id"))
     urls = [p.share.url for p in photos[:1] if p.share]
     urls += [p.display.url for p in photos if p.display]
     if not urls:
@@ -278,12 +278,13 @@ class ArticleDetailView(MostReadMixin, DetailView):
             else first_sentence(article.body)
         )
         crumbs = [*agency_crumbs(article.agency), {"name": article.title, "url": ""}]
+        photos = list(article.photos.order_by("created_at", "id"))  # one query
         return self.get_context_data(
             object=article,
             read_count=render.holes(request).reads,
             canonical_url=request.build_absolute_uri(article.get_absolute_url()),
             share_description=share_description,
-            share_image=share_image_url(request, article),
+            share_image=share_image_url(request, photos),
             related=related_articles(article),
             topics=list(article.topics.all()),
             breadcrumbs=crumbs,
@@ -294,7 +295,7 @@ class ArticleDetailView(MostReadMixin, DetailView):
                 structured_data.news_article(
                     request,
                     article,
-                    images=article_images(request, article),
+                    images=article_images(request, photos),
                     description=share_description,
                 ),
                 structured_data.breadcrumb_list(request, crumbs),
