@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.fragments import fragments_forget
 from articles.models import DailyRead, Topic
 from articles.reads import bangkok_today
 from articles.services.most_read import most_read_refresh
@@ -55,6 +56,7 @@ def _counts(client, urls):
     counts = {}
     for name, url in urls.items():
         cache.clear()  # every page as on a cold process: nothing cached
+        fragments_forget()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url, HTTP_USER_AGENT=BROWSER)
         assert response.status_code == 200, name
