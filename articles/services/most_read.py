@@ -8,8 +8,10 @@ Who computes them (most_read_refresh):
 - without Redis (reads are written at once), this module's thread, every
   READS_FLUSH_SECONDS.
 Either way at most once every REFRESH_SECONDS across all workers (the state
-row is locked and says when): the block lags the reads by that much plus one
-flush interval. The counts shown are the exact sums of the read rows then.
+row is locked and says when), and a process keeps what it read for
+LISTS_SECONDS: the block lags the reads by up to those plus one flush interval
+(with Redis the block itself is kept a minute, articles/pagecache/render.py).
+The counts shown are the exact sums of the read rows when computed.
 """
 
 import logging
@@ -22,7 +24,9 @@ from django.db import close_old_connections, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from articles.fragments import remember
 from articles.models import Article, MostRead, MostReadState
+from articles.pagecache.invalidation import current_generation
 from articles.pagecache.link import link
 from articles.reads import bangkok_today
 from articles.search.popular import LIMIT, most_read
@@ -34,7 +38,9 @@ PERIODS = (1, 7)
 # is left out at read time, and the next one moves up.
 STORED = LIMIT + 5
 REFRESH_SECONDS = 5.0
+LISTS_SECONDS = 2.0
 _STATE = 1
+_computed = [0]
 
 
 def _due(state, today, now, min_seconds):
@@ -68,7 +74,15 @@ def most_read_refresh(*, min_seconds=REFRESH_SECONDS):
     MostRead.objects.bulk_create(rows)
     state.day, state.refreshed_at = today, now
     state.save()
+    # This process shows the new lists at once: its own reads within this
+    # transaction see them now, every other one once it commits.
+    _forget_lists()
+    transaction.on_commit(_forget_lists)
     return True
+
+
+def _forget_lists():
+    _computed[0] += 1
 
 
 def most_read_after_flush():
@@ -82,8 +96,14 @@ def most_read_after_flush():
 
 def most_read_lists(*, limit=LIMIT):
     """(today, last 7 days): the stored lists' articles still public, each with
-    its reads in the period as `period_reads`. One query."""
+    its reads in the period as `period_reads`. One query, kept in this process
+    for LISTS_SECONDS (an unpublish moves the generation: at once)."""
     refresher_start()
+    key = ("most-read", current_generation(), bangkok_today(), limit, _computed[0])
+    return remember(key, LISTS_SECONDS, lambda: _stored_lists(limit))
+
+
+def _stored_lists(limit):
     public = Article.objects.published().filter(pk=OuterRef("article_id"))
     rows = (
         MostRead.objects.filter(Exists(public), day=bangkok_today())
