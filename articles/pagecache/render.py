@@ -6,7 +6,6 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 
 from articles.pagecache import hits, keys
 from articles.pagecache.invalidation import current_generation
@@ -183,12 +182,9 @@ def most_read_html(gen):
                 return html
         except Unavailable:
             found = None
-    from articles.services.most_read import most_read_lists
+    from articles.services.most_read import most_read_block_html
 
-    today, week = most_read_lists()  # stored off the request path: one query
-    html = render_to_string(
-        "includes/most_read.html", {"most_read_today": today, "most_read_week": week}
-    )
+    html = most_read_block_html()  # stored off the request path
     if found is not None:
         try:
             entry = hits.block_entry(html, secrets.token_bytes(12))

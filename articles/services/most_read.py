@@ -22,6 +22,7 @@ import time
 from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.fragments import remember
@@ -94,13 +95,31 @@ def most_read_after_flush():
         logger.exception("refreshing the most-read lists failed")
 
 
+def most_read_block_html():
+    """The ยอดนิยม block as HTML, rendered once per read of the stored lists."""
+    refresher_start()
+    key = ("most-read-html", _lists_key(LIMIT))
+    return remember(key, LISTS_SECONDS, _render_block)
+
+
+def _render_block():
+    today, week = most_read_lists()
+    context = {"most_read_today": today, "most_read_week": week}
+    return render_to_string("includes/most_read.html", context)
+
+
+def _lists_key(limit):
+    return (current_generation(), bangkok_today(), limit, _computed[0])
+
+
 def most_read_lists(*, limit=LIMIT):
     """(today, last 7 days): the stored lists' articles still public, each with
     its reads in the period as `period_reads`. One query, kept in this process
     for LISTS_SECONDS (an unpublish moves the generation: at once)."""
     refresher_start()
-    key = ("most-read", current_generation(), bangkok_today(), limit, _computed[0])
-    return remember(key, LISTS_SECONDS, lambda: _stored_lists(limit))
+    return remember(
+        ("most-read", _lists_key(limit)), LISTS_SECONDS, lambda: _stored_lists(limit)
+    )
 
 
 def _stored_lists(limit):
