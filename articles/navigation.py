@@ -1,15 +1,19 @@
 """What the header shows on every page: the menu's topics and the pinned notice.
 
-Both come from one cache entry keyed by the content generation (a topic or a
-notice saved moves it on, like an article), so a page render costs one cache
-read here, no query. A notice's expiry is checked at render time: no job takes
-it down.
+Both are kept in the process's memory under the content generation (a topic or
+a notice saved moves it on, like an article), so a page render costs no query
+here and no cache read; the header and footer themselves are rendered once per
+generation (articles/fragments.py). A notice's expiry is checked at render
+time: no job takes it down.
 """
 
-from django.core.cache import cache
+from functools import partial
+
+from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from articles.fragments import fragment, remember
 from articles.models import Notice, Topic
 from articles.pagecache import render
 from articles.provinces import PROVINCES
@@ -30,12 +34,8 @@ def _load():
 def navigation(request):
     """The cached menu data for this request's content generation."""
     if not hasattr(request, "_navigation"):
-        key = f"navigation:{render.generation(request)}"
-        data = cache.get(key)
-        if data is None:
-            data = _load()
-            cache.set(key, data, NAV_SECONDS)
-        request._navigation = data
+        key = ("navigation", render.generation(request))
+        request._navigation = remember(key, NAV_SECONDS, _load)
     return request._navigation
 
 
@@ -73,6 +73,20 @@ def _menu(request):
     }
 
 
+def _fragment_context(request):
+    return {"newsroom": settings.NEWSROOM, "menu": _menu(request)}
+
+
 def context(request):
-    """Template context: `menu` (provinces, topics, notice), read only if used."""
-    return {"menu": SimpleLazyObject(lambda: _menu(request))}
+    """Template context: `menu` (provinces, topics, notice), read only if used;
+    `site_header` and `site_footer`, rendered once per generation when called."""
+    parts = partial(_fragment_context, request)
+    return {
+        "menu": SimpleLazyObject(lambda: _menu(request)),
+        "site_header": partial(
+            fragment, request, "header", "includes/header.html", parts
+        ),
+        "site_footer": partial(
+            fragment, request, "footer", "includes/footer.html", parts
+        ),
+    }

@@ -6,9 +6,11 @@ from django.core.cache import cache
 def _clear_cache():
     # Cached pages and counters must not leak from one test into the next, nor
     # the page generation a test's rolled-back transaction moved.
+    from articles.fragments import fragments_forget
     from articles.pagecache.invalidation import forget_generation
 
     forget_generation()
+    fragments_forget()
     cache.clear()
     yield
     cache.clear()

@@ -58,6 +58,10 @@ def flush(buffer):
         written += adopt(buffer)
     except Unavailable:
         pass
+    if written:  # the public ยอดนิยม lists follow the reads just committed
+        from articles.services.most_read import most_read_after_flush
+
+        most_read_after_flush()
     return written
 
 

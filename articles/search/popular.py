@@ -1,32 +1,26 @@
-"""Most read (ยอดนิยม): today and the last 7 days, from the daily read rows."""
+"""Most read (ยอดนิยม): today and the last 7 days, summed from the daily read rows.
+
+An aggregate over every read row of the period: run off the request path, by
+articles/services/most_read.py, which stores the result for the pages."""
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db.models import Sum
 
 from articles.models import Article
-from articles.pagecache.invalidation import current_generation
 from articles.reads import bangkok_today
 
-CACHE_SECONDS = 60
 LIMIT = 5
 
 
-def most_read(*, days=1, limit=LIMIT):
+def most_read(*, days=1, limit=LIMIT, today=None):
     """Published articles most read over the last `days` Bangkok days (1: today),
-    with their reads in that period as `period_reads`. One query, cached <= 60 s."""
-    today = bangkok_today()
-    key = f"most-read:{current_generation()}:{today.isoformat()}:{days}:{limit}"
-    articles = cache.get(key)
-    if articles is None:
-        articles = list(
-            Article.objects.published()
-            .filter(daily_reads__day__gt=today - timedelta(days=days))
-            .annotate(period_reads=Sum("daily_reads__count"))
-            .select_related("agency")
-            .only("id", "title", "published_at", "agency__short_name", "agency__slug")
-            .order_by("-period_reads", "-published_at", "-id")[:limit]
-        )
-        cache.set(key, articles, CACHE_SECONDS)
-    return articles
+    with their reads in that period as `period_reads`. One query."""
+    today = today or bangkok_today()
+    return list(
+        Article.objects.published()
+        .filter(daily_reads__day__gt=today - timedelta(days=days))
+        .annotate(period_reads=Sum("daily_reads__count"))
+        .only("id", "title", "published_at")
+        .order_by("-period_reads", "-published_at", "-id")[:limit]
+    )

@@ -17,6 +17,7 @@ from articles.pagecache.invalidation import pages_invalidate
 from articles.reads import read_total_ensure
 from articles.sanitize import clean_html
 from articles.services.photos import photos_missing_alt
+from articles.services.related import related_store_later
 from articles.services.revisions import revision_record, revision_record_before
 from articles.thai import format_thai_datetime
 
@@ -71,6 +72,8 @@ def article_create(
     ArticleEvent.objects.create(article=article, user=user, action=event)
     revision_record(article=article, user=user)
     pages_invalidate()
+    if article.status == Article.Status.PUBLISHED:  # the importer, seed_demo
+        related_store_later(article_id=article.pk)
     return article
 
 
@@ -153,6 +156,7 @@ def article_update(*, article, user, version, detail="", **fields):
     if "topics" in fields:
         article.topics.set(fields["topics"])
     pages_invalidate()
+    related_store_later(article_id=article.pk)
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.EDITED, detail=detail
     )
@@ -230,6 +234,7 @@ def article_publish(*, article, user, now=None):
         article, status=Article.Status.PUBLISHED, published_at=when, editor=user
     )
     pages_invalidate()
+    related_store_later(article_id=article.pk)
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.PUBLISHED
     )
@@ -250,6 +255,7 @@ def article_schedule(*, article, user, published_at, now=None):
         article, status=Article.Status.PUBLISHED, published_at=published_at, editor=user
     )
     pages_invalidate()
+    related_store_later(article_id=article.pk)
     ArticleEvent.objects.create(
         article=article,
         user=user,

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, ListView
 
 from articles import structured_data
+from articles.fragments import remember
 from articles.models import Agency, Article, Topic
 from articles.navigation import cache_seconds
 from articles.pagecache import keys, render
@@ -22,6 +23,7 @@ from articles.search.text import plain_text
 from articles.services.photos import photos_shown
 
 PAGE_SIZE = 20
+LEAD_SECONDS = 10
 HOME = "หน้าแรก"
 SHARE_DEFAULT = "img/share-default.png"  # 1200x630, like every Photo.share
 # Thai ends a sentence with a space, not a full stop (น. and ส.ปชส. are
@@ -163,7 +165,10 @@ class HomeView(ArticleListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            lead, photo = home_lead()
+            # Per generation, like the list's count: a scheduled article falling
+            # due becomes the lead within LEAD_SECONDS.
+            key = ("home-lead", render.generation(self.request))
+            lead, photo = remember(key, LEAD_SECONDS, home_lead)
             context["lead"], context["lead_photo"] = lead, photo
             if lead is not None:
                 # The lead story's photo is the page's first image, or else
@@ -199,7 +204,11 @@ class ProvinceArticleListView(ArticleListView):
     def get_queryset(self):
         self.province = province_or_404(self.kwargs["slug"])
         self.heading = f"ข่าวจังหวัด{self.province.name}"
-        return super().get_queryset().filter(agency__in=self.province.agencies())
+        self.agencies = list(self.province.agencies())
+        # Their ids, not a subquery: the planner then counts and lists through
+        # the agency index (bench/RESULTS.md, EXPLAIN of 2026-12-02).
+        ids = [agency.pk for agency in self.agencies]
+        return super().get_queryset().filter(agency__in=ids)
 
     def feed_url(self):
         return reverse("discovery:feed-province", kwargs={"slug": self.province.slug})
@@ -216,7 +225,7 @@ class ProvinceArticleListView(ArticleListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             province=self.province,
-            province_agencies=list(self.province.agencies()),
+            province_agencies=self.agencies,
             **kwargs,
         )
 
@@ -260,7 +269,9 @@ class ArticleDetailView(MostReadMixin, DetailView):
         # The stored title words for related news come along (not the body's).
         return (
             Article.objects.published()
-            .select_related("agency", "author", "editor", "search_document")
+            .select_related(
+                "agency", "author", "editor", "search_document", "related_news"
+            )
             .defer(
                 "search_document__body",
                 "search_document__extra",
