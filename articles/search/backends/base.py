@@ -29,6 +29,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
+from articles.search.backends.estimate import visible_count
 
 # Score tiers: more terms matched (OR fallback), then more terms matched as whole
 # words, then terms in the title, then in the lead; newer first on ties. No
@@ -251,7 +252,8 @@ class Backend:
 
     def _about(self, found, probed, filters):
         """The total a window's share suggests, to two significant digits."""
-        total = round(found / probed * self.count_visible(filters))
+        visible = visible_count(self, connection.vendor, filters)
+        total = round(found / probed * visible)
         return max(found, round(total, 2 - len(str(total))))
 
     def count_visible(self, filters):

@@ -1,0 +1,53 @@
+"""What a search does not repeat: counting the visible news for an estimate."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article
+from articles.search import search_articles
+from articles.search.backends import base, estimate, get_backend
+from tests.factories import make_article
+
+
+def _common_word_news(count):
+    now = timezone.now()
+    return [
+        make_article(
+            title=f"อบรมอาสาสมัคร รุ่นที่ {n}", published_at=now - timedelta(hours=n + 1)
+        )
+        for n in range(count)
+    ]
+
+
+def test_the_visible_count_behind_an_estimate_is_counted_once_a_minute(db, monkeypatch):
+    monkeypatch.setattr(base, "WINDOW", 3)
+    _common_word_news(5)
+    backend = type(get_backend())
+    calls = []
+    counted = backend.count_visible
+    monkeypatch.setattr(
+        backend, "count_visible", lambda self, f: calls.append(f) or counted(self, f)
+    )
+    first = search_articles("อบรม", per_page=1)
+    again = search_articles("อบรม", per_page=1, page=2)
+    assert first.about and again.about and first.total == again.total
+    assert len(calls) == 1
+    # A minute later it is counted again.
+    clock = estimate.time.monotonic() + estimate.TTL_SECONDS + 1
+    monkeypatch.setattr(estimate.time, "monotonic", lambda: clock)
+    search_articles("อบรม", per_page=2)
+    assert len(calls) == 2
+
+
+def test_a_new_article_makes_the_estimate_count_again(db, monkeypatch):
+    monkeypatch.setattr(base, "WINDOW", 3)
+    # PostgreSQL's own figure is the planner's guess: count exactly here.
+    backend = type(get_backend())
+    monkeypatch.setattr(
+        backend, "count_visible", lambda self, f: Article.objects.published().count()
+    )
+    _common_word_news(5)
+    assert search_articles("อบรม", per_page=2).total == 5
+    _common_word_news(1)  # six visible now, every one matching
+    assert search_articles("อบรม", per_page=2).total == 6
