@@ -51,3 +51,21 @@ def test_a_new_article_makes_the_estimate_count_again(db, monkeypatch):
     assert search_articles("อบรม", per_page=2).total == 5
     _common_word_news(1)  # six visible now, every one matching
     assert search_articles("อบรม", per_page=2).total == 6
+
+
+def test_the_agency_select_is_the_markup_django_renders(agency, other_agency):
+    from django import forms
+    from django.test.html import parse_html
+
+    from articles.search.forms import SearchForm
+
+    form = SearchForm({"q": "ข่าว", "agency": other_agency.slug})
+    assert form.is_valid()
+    field = form.fields["agency"]
+    stock = forms.Select(choices=field.choices).render(
+        "agency", form["agency"].value(), {"id": "id_agency"}
+    )
+    ours = str(form["agency"])
+    assert parse_html(ours) == parse_html(stock)  # the same, whitespace aside
+    assert f'<option value="{other_agency.slug}" selected>' in ours
+    assert '<option value="">ทุกหน่วยงาน</option>' in ours
