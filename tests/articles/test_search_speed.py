@@ -69,3 +69,26 @@ def test_the_agency_select_is_the_markup_django_renders(agency, other_agency):
     assert parse_html(ours) == parse_html(stock)  # the same, whitespace aside
     assert f'<option value="{other_agency.slug}" selected>' in ours
     assert '<option value="">ทุกหน่วยงาน</option>' in ours
+
+
+def test_a_rows_own_word_test_agrees_with_the_word_index(db):
+    from django.db import connection
+
+    backend = get_backend()
+    make_article(title="ชาวสวนลำไยพะเยา", body="<p>ราคา ลำไย ดี PM2.5 สูง</p>")
+    make_article(title="ลำไยอบแห้ง", lead="<p>ส่งออก</p>")
+    make_article(title="ข่าวอื่น", body="<p>ประชุมประจำเดือน</p>")
+    matched = 0
+    for term in ("ลำไย", "pm2", "5", "ส่งออก", "ประชุม", "ประจำ", "พะเยา", "ไม่มี"):
+        found = {}
+        for name, test in (("index", backend.word_match), ("row", backend.word_test)):
+            sql, params = test(term)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT d.article_id FROM articles_searchdocument d WHERE {sql}",
+                    params,
+                )
+                found[name] = {row[0] for row in cursor.fetchall()}
+        assert found["index"] == found["row"], term
+        matched += bool(found["row"])
+    assert matched >= 4  # not agreeing only on finding nothing
