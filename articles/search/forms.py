@@ -4,6 +4,8 @@ import re
 from datetime import date
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 from articles.models import Agency
 from articles.thai import BE_OFFSET, arabic_digits, parse_thai_datetime
@@ -65,6 +67,30 @@ class QueryField(forms.CharField):
         return super().to_python((value or "").replace("\x00", ""))
 
 
+class AgencySelect(forms.Select):
+    """Django's select markup, built here: its templates render an include per
+    option, and the agency list (every office) made it the costliest part of the
+    search form (2-4 ms a request). No option groups (agencies have none)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '\n  <option value="{}"{}>{}</option>',
+            (
+                (str(option["value"]), flatatt(option["attrs"]), option["label"])
+                for _, group, _ in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}\n</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            options,
+        )
+
+
 class SearchForm(forms.Form):
     q = QueryField(
         label="คำค้น",
@@ -77,6 +103,7 @@ class SearchForm(forms.Form):
         queryset=Agency.objects.filter(is_active=True),
         to_field_name="slug",
         empty_label="ทุกหน่วยงาน",
+        widget=AgencySelect,
         error_messages={"invalid_choice": "ไม่พบหน่วยงานนี้ กรุณาเลือกจากรายการ"},
     )
     date_from = ThaiDateField(label="ตั้งแต่วันที่")

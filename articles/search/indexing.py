@@ -9,6 +9,7 @@ from django.db import connection, connections, transaction
 
 from articles import thai
 from articles.models import Article, ArticleEvent, SearchDocument
+from articles.search.backends.estimate import forget_visible_counts
 from articles.search.dictionary import ensure_agency_words
 from articles.search.text import (
     MAX_FIELD_LENGTH,
@@ -146,6 +147,7 @@ def index_article(article):
     SearchDocument.objects.update_or_create(
         article_id=article.pk, defaults={f: getattr(document, f) for f in fields}
     )
+    forget_visible_counts()
     return document
 
 
@@ -154,6 +156,7 @@ def write_documents(documents):
     ids = [d.article_id for d in documents]
     SearchDocument.objects.filter(article_id__in=ids).delete()
     SearchDocument.objects.bulk_create(documents)
+    forget_visible_counts()
     return len(documents)
 
 

@@ -29,6 +29,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
+from articles.search.backends.estimate import visible_count
 
 # Score tiers: more terms matched (OR fallback), then more terms matched as whole
 # words, then terms in the title, then in the lead; newer first on ties. No
@@ -171,9 +172,7 @@ class Backend:
         if all_words:
             words_sql, words_params = str(len(plan.terms)), []
         else:
-            words_sql, words_params = sum_flags(
-                [self.word_match(t) for t in plan.terms]
-            )
+            words_sql, words_params = sum_flags([self.word_test(t) for t in plan.terms])
         sql = (
             f"{WORD_TIER} * ({words_sql}) + {TITLE_TIER} * ({title_sql}) "
             f"+ {LEAD_TIER} * ({lead_sql})"
@@ -181,7 +180,7 @@ class Backend:
         params = words_params + title_params + lead_params
         if not plan.require_all:
             matched_sql, matched_params = sum_flags(
-                [self.unit_match(u) for u in plan.units]
+                [self.unit_test(u) for u in plan.units]
             )
             sql = f"{MATCHED_TIER} * ({matched_sql}) + {sql}"
             params = matched_params + params
@@ -192,9 +191,14 @@ class Backend:
         (for a few rows; substring_match is for the index to answer)."""
         return self.substring_match(term)
 
+    def word_test(self, term):
+        """(sql, params): the term is one of the document's words, tested on
+        this row (for a few rows; word_match is for the index to answer)."""
+        return self.word_match(term)
+
     def unit_test(self, unit):
         if unit.word:
-            return self.word_match(unit.text)
+            return self.word_test(unit.text)
         return self.substring_test(unit.text)
 
     def _matches(self, plan):
@@ -251,7 +255,8 @@ class Backend:
 
     def _about(self, found, probed, filters):
         """The total a window's share suggests, to two significant digits."""
-        total = round(found / probed * self.count_visible(filters))
+        visible = visible_count(self, connection.vendor, filters)
+        total = round(found / probed * visible)
         return max(found, round(total, 2 - len(str(total))))
 
     def count_visible(self, filters):

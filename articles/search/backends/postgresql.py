@@ -41,6 +41,12 @@ class PostgresBackend(Backend):
         # which holds no % or _.
         return "d.plain LIKE %s", [f"%{term}%"]
 
+    def substring_test(self, term):
+        # On a window's rows, row by row: strpos searches the bytes, where
+        # LIKE '%...%' steps through UTF-8 character by character (two to
+        # three times slower on Thai text). Same answer: `plain` holds no % or _.
+        return "strpos(d.plain, %s) > 0", [term]
+
     def count_visible(self, filters):
         # The planner's estimate: counting most of the news costs 100 ms.
         visible_sql, visible_params = self.visible(filters)

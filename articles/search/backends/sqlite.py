@@ -27,3 +27,14 @@ class SqliteBackend(Backend):
         # On a window's rows: the stored text itself, not the trigram index's
         # list of every article holding a common word.
         return "instr(d.plain, %s) > 0", [term]
+
+    def word_test(self, term):
+        # On a window's or a page's rows: the row's own words (single spaces
+        # between words of letters, digits and marks, as the FTS5 table holds
+        # them), not the FTS5 list of every article holding a common word,
+        # which costs 5-10 ms to gather for 100 rows tested.
+        return (
+            "instr(' ' || d.title || ' ' || d.lead || ' ' || d.extra || ' ' "
+            "|| d.body || ' ', %s) > 0",
+            [f" {term} "],
+        )
