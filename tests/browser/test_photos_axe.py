@@ -1,9 +1,10 @@
 """axe-core finds nothing on the demo site's home page and a photo article, on
 a phone (390 px) and a laptop (1366 px), and neither is wider than the screen;
-their screenshots go to artifacts/. axe-core is not a Python package:
-`npm install --prefix /tmp/axe axe-core` (or set AXE_JS to its axe.min.js)."""
+their screenshots go to artifacts/. axe-core's script comes with the
+axe-playwright-python test dependency (or set AXE_JS to another axe.min.js)."""
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,10 @@ from articles.services.demo import demo_seed
 from tests.browser.conftest import CHROMIUM
 from tests.browser.test_photos_flow import ARTIFACTS
 
-AXE_JS = Path(os.environ.get("AXE_JS", "/tmp/axe/node_modules/axe-core/axe.min.js"))
+AXE_JS = Path(
+    os.environ.get("AXE_JS")
+    or str(files("axe_playwright_python").joinpath("axe.min.js"))
+)
 
 pytestmark = [
     pytest.mark.browser,
