@@ -16,10 +16,10 @@ from django.http import parse_cookie
 
 from articles.pagecache import hits, keys, render
 from articles.pagecache.invalidation import current_generation
-from articles.pagecache.link import Unavailable, link
+from articles.pagecache.link import Unanswered, Unavailable, link
 from articles.pagecache.page import MOST_READ, READS
 from articles.reads import bangkok_today, get_buffer, is_visit
-from articles.reads.counter import shown_from_database
+from articles.reads.counter import COUNTED_ALREADY, shown_from_database
 
 logger = logging.getLogger(__name__)
 
@@ -106,10 +106,18 @@ class CachedPageApp:
                 buffer = get_buffer()
                 counted = is_visit(method, environ)
                 with buffer.journal() as journal:
-                    page, block, shown = hits.lookup(
-                        redis, generation, scheme, host, name, day,
-                        count=(journal, article_id, counted),
-                    )  # fmt: skip
+                    try:
+                        page, block, shown = hits.lookup(
+                            redis, generation, scheme, host, name, day,
+                            count=(journal, article_id, counted),
+                        )  # fmt: skip
+                    except Unanswered:
+                        # Redis may have counted it in this journal: this
+                        # batch counts it, and Django does not count it again.
+                        if counted:
+                            journal.add(article_id, day)
+                            environ[COUNTED_ALREADY] = True
+                        raise
                     if page is not None and counted:
                         journal.add(article_id, day)
         except Unavailable:

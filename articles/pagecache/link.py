@@ -31,6 +31,13 @@ class Unavailable(Exception):
     """Redis failed just now, or is not configured: use the database."""
 
 
+class Unanswered(Unavailable):
+    """A script went out to Redis and no answer came back (a timeout, a
+    dropped connection): Redis may have run it, or may still run it once it
+    reads its socket (a paused or busy server runs what it already received).
+    A read it counts must then not be counted in the database too."""
+
+
 class Link:
     def __init__(self, url, *, timeout):
         self.url = url
@@ -66,28 +73,37 @@ class Link:
         if time.monotonic() < self.open_until:
             raise Unavailable(self.url)
         connection = None
+        sent = False
         try:
             connection = self.pool.get_connection()
             command = ("EVALSHA", script.sha, len(keys), *keys, *args)
+            connection.send_command(*command)
+            sent = True
             try:
-                connection.send_command(*command)
                 return connection.read_response()
             except redis.exceptions.NoScriptError:  # Redis restarted or flushed
+                sent = False  # refused: nothing ran
                 self.client.script_load(script.script)
                 connection.send_command(*command)
+                sent = True
                 return connection.read_response()
         except redis.RedisError as exc:
             if connection is not None:
                 connection.disconnect()
-            self._failed(exc)
+            # An error reply (out of memory, no script) means nothing ran; a
+            # missing reply means it may have.
+            unanswered = sent and isinstance(
+                exc, (redis.ConnectionError, redis.TimeoutError)
+            )
+            self._failed(exc, Unanswered if unanswered else Unavailable)
         finally:
             if connection is not None:
                 self.pool.release(connection)
 
-    def _failed(self, exc):
+    def _failed(self, exc, error=Unavailable):
         self.open_until = time.monotonic() + BACK_OFF_SECONDS
         logger.warning("Redis failed, using the database for a moment: %s", exc)
-        raise Unavailable(self.url) from exc
+        raise error(self.url) from exc
 
     def call(self, command, *args, **kwargs):
         """command(*args) on the client (a method name, or a Script), or
