@@ -141,6 +141,7 @@ def keep(request, response):
         return
     try:
         found.call("set", key, data, ex=seconds + stale_for)
+        hits.hold(key, data, page)
         if stale_for:
             found.call("delete", keys.refresh_key(key))
     except Unavailable:
@@ -193,6 +194,7 @@ def most_read_html(gen):
         try:
             entry = hits.block_entry(html, secrets.token_bytes(12))
             found.call("set", key, entry, ex=MOST_READ_SECONDS)
+            hits.hold(key, entry, html.encode())
         except Unavailable:
             pass
     return html.encode()
