@@ -1,9 +1,10 @@
 """The Redis the cached pages and the read buffer use, kept out of the way when
 it fails.
 
-Every command goes through one bounded pool with timeouts of tens of
-milliseconds, and through plain redis-py commands (each takes a connection
-from the pool and gives it back, error or not). After any error the link is
+Every command has a timeout of tens of milliseconds. The page script (run())
+goes over one connection per thread, closed after any error; every other
+command through one bounded pool and plain redis-py commands (each takes a
+connection from the pool and gives it back, error or not). After any error the link is
 open for a moment (BACK_OFF_SECONDS): callers see `Unavailable` at once and go
 to the database, instead of each request waiting for a timeout. The first call
 after the pause tries Redis again, so the fast path comes back by itself.
@@ -38,6 +39,18 @@ class Unanswered(Unavailable):
     A read it counts must then not be counted in the database too."""
 
 
+def packed(args):
+    """A command in RESP, the bytes redis-py would send for it."""
+    parts = [b"*%d\r\n" % len(args)]
+    for arg in args:
+        if isinstance(arg, str):
+            arg = arg.encode()
+        elif isinstance(arg, int):
+            arg = b"%d" % arg
+        parts.append(b"$%d\r\n%s\r\n" % (len(arg), arg))
+    return b"".join(parts)
+
+
 class Link:
     def __init__(self, url, *, timeout):
         self.url = url
@@ -54,6 +67,7 @@ class Link:
         )
         self.open_until = 0.0
         self.scripts = {}
+        self.local = threading.local()  # run()'s connection, one per thread
 
     def script(self, path):
         """A Lua script of the project's, loaded once (redis-py loads it again
@@ -66,25 +80,33 @@ class Link:
         return found
 
     def run(self, script, keys, args):
-        """The reply of a script (from script()), or Unavailable. Spoken on a
-        connection of the pool's, given back in any case: the hot path, where
-        the client's per-command machinery would cost more than the round
-        trip."""
+        """The reply of a script (from script()), or Unavailable. Spoken on
+        this thread's own connection, packed here: the hot path, where the
+        pool's and the client's per-command machinery cost more than the round
+        trip. After any error the connection is closed, and opened again on
+        the next call."""
         if time.monotonic() < self.open_until:
             raise Unavailable(self.url)
-        connection = None
+        connection = getattr(self.local, "connection", None)
         sent = False
         try:
-            connection = self.pool.get_connection()
-            command = ("EVALSHA", script.sha, len(keys), *keys, *args)
-            connection.send_command(*command)
+            if connection is None:
+                connection = self.local.connection = self.pool.connection_class(
+                    **self.pool.connection_kwargs
+                )
+            elif connection.can_read():
+                # Closed by Redis (it restarted, or dropped us): a script sent
+                # now could not tell "not run" from "run", so open another.
+                connection.disconnect()
+            command = [packed(("EVALSHA", script.sha, len(keys), *keys, *args))]
+            connection.send_packed_command(command, check_health=False)
             sent = True
             try:
                 return connection.read_response()
             except redis.exceptions.NoScriptError:  # Redis restarted or flushed
                 sent = False  # refused: nothing ran
                 self.client.script_load(script.script)
-                connection.send_command(*command)
+                connection.send_packed_command(command, check_health=False)
                 sent = True
                 return connection.read_response()
         except redis.RedisError as exc:
@@ -96,9 +118,6 @@ class Link:
                 exc, (redis.ConnectionError, redis.TimeoutError)
             )
             self._failed(exc, Unanswered if unanswered else Unavailable)
-        finally:
-            if connection is not None:
-                self.pool.release(connection)
 
     def _failed(self, exc, error=Unavailable):
         self.open_until = time.monotonic() + BACK_OFF_SECONDS
