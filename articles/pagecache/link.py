@@ -18,6 +18,7 @@ from pathlib import Path
 
 import redis
 from django.conf import settings
+from hiredis import pack_command
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -37,18 +38,6 @@ class Unanswered(Unavailable):
     dropped connection): Redis may have run it, or may still run it once it
     reads its socket (a paused or busy server runs what it already received).
     A read it counts must then not be counted in the database too."""
-
-
-def packed(args):
-    """A command in RESP, the bytes redis-py would send for it."""
-    parts = [b"*%d\r\n" % len(args)]
-    for arg in args:
-        if isinstance(arg, str):
-            arg = arg.encode()
-        elif isinstance(arg, int):
-            arg = b"%d" % arg
-        parts.append(b"$%d\r\n%s\r\n" % (len(arg), arg))
-    return b"".join(parts)
 
 
 class Link:
@@ -81,10 +70,10 @@ class Link:
 
     def run(self, script, keys, args):
         """The reply of a script (from script()), or Unavailable. Spoken on
-        this thread's own connection, packed here: the hot path, where the
-        pool's and the client's per-command machinery cost more than the round
-        trip. After any error the connection is closed, and opened again on
-        the next call."""
+        this thread's own connection, packed by hiredis in one call: the hot
+        path, where the pool's and the client's per-command machinery cost
+        more than the round trip. After any error the connection is closed,
+        and opened again on the next call."""
         if time.monotonic() < self.open_until:
             raise Unavailable(self.url)
         connection = getattr(self.local, "connection", None)
@@ -98,7 +87,7 @@ class Link:
                 # Closed by Redis (it restarted, or dropped us): a script sent
                 # now could not tell "not run" from "run", so open another.
                 connection.disconnect()
-            command = [packed(("EVALSHA", script.sha, len(keys), *keys, *args))]
+            command = [pack_command(("EVALSHA", script.sha, len(keys), *keys, *args))]
             connection.send_packed_command(command, check_health=False)
             sent = True
             try:
