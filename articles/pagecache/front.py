@@ -1,5 +1,8 @@
 """The WSGI application in front of Django: cached pages for anonymous visitors.
 
+A client that accepts gzip gets the page compressed when it was stored, its
+holes filled in (page.py); every stored page varies on Accept-Encoding.
+
 Anything it cannot answer from Redis goes to Django, which renders from the
 database: another method, a session or message cookie, an address without a
 cached page, a host not to cache for, a page not in Redis, and any Redis error
@@ -7,6 +10,7 @@ or timeout (then Django counts the read in the database, too).
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -22,6 +26,8 @@ from articles.reads import bangkok_today, get_buffer, is_visit
 from articles.reads.counter import COUNTED_ALREADY, shown_from_database
 
 logger = logging.getLogger(__name__)
+# As Django's GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 class _Settings:
@@ -142,8 +148,16 @@ class CachedPageApp:
             values[MOST_READ] = (
                 block if block is not None else self.most_read(generation)
             )
-        body = page.fill(values)
-        return [*page.headers, ("Content-Length", str(len(body)))], body
+        if page.deflated and ACCEPTS_GZIP.search(
+            environ.get("HTTP_ACCEPT_ENCODING", "")
+        ):
+            body = page.fill_gzip(values)  # compressed when stored (page.py)
+            headers = [*page.headers, ("Content-Encoding", "gzip")]
+        else:
+            body = page.fill(values)
+            headers = list(page.headers)
+        headers.append(("Content-Length", str(len(body))))
+        return headers, body
 
     def most_read(self, generation):
         # The read is counted: Django must not answer now. Without the block

@@ -216,3 +216,45 @@ def test_a_list_page_confirmed_a_moment_ago_costs_no_round_trip(
     monkeypatch.setattr(hits, "TRUST_SECONDS", 0.0)  # past the second: ask again
     assert wsgi.get("/").status_code == 200
     assert redis_site.client().info("commandstats")["cmdstat_evalsha"]["calls"] == 1
+
+
+GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+
+
+def test_a_cached_page_is_sent_gzip_to_who_accepts_it_holes_filled(wsgi, article):
+    import gzip
+    import zlib
+
+    url = article.get_absolute_url()
+    first = wsgi.get(url, meta=GZIP)  # rendered by Django
+    assert first.header("Content-Encoding") == ["gzip"]
+    plain = wsgi.get(url)  # from the cache, plain
+    assert wsgi.django_calls == 1
+    assert plain.header("Content-Encoding") == []
+    packed = wsgi.get(url, meta=GZIP)  # from the cache, compressed when stored
+    assert wsgi.django_calls == 1
+    assert packed.header("Content-Encoding") == ["gzip"]
+    for response in (plain, packed):
+        assert "Accept-Encoding" in response.header("Vary")[0]
+    assert packed.header("Content-Length") == [str(len(packed.content))]
+    assert len(packed.content) < len(plain.content) / 2
+    text = gzip.decompress(packed.content).decode()
+    assert text == packed.text
+    single = zlib.decompressobj(31)  # one gzip member, as every client reads
+    assert single.decompress(packed.content).decode() == text and single.eof
+    assert READS.search(text)[1] == str(int(READS.search(plain.text)[1]) + 1)
+    assert READS.sub("", text) == READS.sub("", plain.text)  # the same page
+    reads_flush()
+    assert ReadTotal.objects.get(article=article).total == 13
+
+
+def test_django_pages_are_gzip_but_not_those_with_a_csrf_token(wsgi, article):
+    import gzip
+
+    search = wsgi.get("/search/?q=%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7", meta=GZIP)
+    assert search.header("Content-Encoding") == ["gzip"]
+    assert "<html" in gzip.decompress(search.content).decode()
+    login = wsgi.get("/accounts/login/", meta=GZIP)
+    assert login.status_code == 200
+    assert login.header("Content-Encoding") == []
+    assert "csrfmiddlewaretoken" in login.text
