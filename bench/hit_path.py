@@ -103,10 +103,11 @@ def main(argv=None):
             "agency": f"/agency/{agency.slug}/",
         }
         extra = {"HTTP_ACCEPT_ENCODING": "gzip, deflate"} if args.gzip else None
-        for path in paths.values():
+        for page, path in paths.items():
             for _ in range(2):  # rendered and stored, then served from Redis
-                status, _ = call(application, path, extra)
+                status, body = call(application, path, extra)
                 assert status.startswith("200"), (path, status)
+            print(f"{page:8} {len(body):7,} bytes sent")
         for page, path in paths.items():
             redis.client.config_resetstat()
             wall, cpu = per_request_us(
