@@ -11,10 +11,13 @@ A request, in order:
    HEAD requests for `/`, `/agency/<slug>/` and `/news/<id>/` (keys.py: valid
    page numbers, a canonical host). It reads the page generation from the
    database, at most once a second per thread (invalidation.py).
-2. One round trip to Redis (hit.lua, through link.py's bounded pool and short
+2. One round trip to Redis (hit.lua, over link.py's connection with short
    timeouts) returns the page stored under that generation, the most-read
-   block and, for an article, counts the read (articles/reads/).
-3. Found: the holes are filled and the page is sent, without Django.
+   block and, for an article, counts the read (articles/reads/). A list page
+   and block Redis confirmed less than a second ago cost none (hits.py).
+3. Found: the holes are filled and the page is sent, without Django; gzip to
+   a client that accepts it, from pieces compressed when the page was stored
+   (page.py).
    Missing: Django renders it; the view (articles/views/public.py) calls
    render.fetch() and render.store(), and render.PageCacheMiddleware stores it
    with the final headers, in the byte format of page.py.

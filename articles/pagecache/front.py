@@ -1,6 +1,9 @@
 """The WSGI application in front of Django: cached pages for anonymous visitors.
 
 Pages come from Redis, or without Redis from the host's directory (local.py).
+A client that accepts gzip gets the page compressed when it was stored, its
+holes filled in (page.py); every stored page varies on Accept-Encoding.
+
 Anything it cannot answer from there goes to Django, which renders from the
 database: another method, a session or message cookie, an address without a
 cached page, a host not to cache for, a page not in Redis, and any Redis error
@@ -8,6 +11,7 @@ or timeout (then Django counts the read in the database, too).
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -17,13 +21,15 @@ from django.http import parse_cookie
 
 from articles.pagecache import hits, keys, render
 from articles.pagecache.invalidation import current_generation
-from articles.pagecache.link import Unavailable, link
+from articles.pagecache.link import Unanswered, Unavailable, link
 from articles.pagecache.local import local_store
 from articles.pagecache.page import MOST_READ, READS
 from articles.reads import bangkok_today, get_buffer, is_visit, read_count
-from articles.reads.counter import shown_from_database
+from articles.reads.counter import COUNTED_ALREADY, shown_from_database
 
 logger = logging.getLogger(__name__)
+# As Django's GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 class _Settings:
@@ -112,10 +118,18 @@ class CachedPageApp:
                 buffer = get_buffer()
                 counted = is_visit(method, environ)
                 with buffer.journal() as journal:
-                    page, block, shown = hits.lookup(
-                        redis, generation, scheme, host, name, day,
-                        count=(journal, article_id, counted),
-                    )  # fmt: skip
+                    try:
+                        page, block, shown = hits.lookup(
+                            redis, generation, scheme, host, name, day,
+                            count=(journal, article_id, counted),
+                        )  # fmt: skip
+                    except Unanswered:
+                        # Redis may have counted it in this journal: this
+                        # batch counts it, and Django does not count it again.
+                        if counted:
+                            journal.add(article_id, day)
+                            environ[COUNTED_ALREADY] = True
+                        raise
                     if page is not None and counted:
                         journal.add(article_id, day)
         except Unavailable:
@@ -144,8 +158,16 @@ class CachedPageApp:
             values[MOST_READ] = (
                 block if block is not None else self.most_read(generation)
             )
-        body = page.fill(values)
-        return [*page.headers, ("Content-Length", str(len(body)))], body
+        if page.deflated and ACCEPTS_GZIP.search(
+            environ.get("HTTP_ACCEPT_ENCODING", "")
+        ):
+            body = page.fill_gzip(values)  # compressed when stored (page.py)
+            headers = [*page.headers, ("Content-Encoding", "gzip")]
+        else:
+            body = page.fill(values)
+            headers = list(page.headers)
+        headers.append(("Content-Length", str(len(body))))
+        return headers, body
 
     def count_in_database(self, article_id, counted):
         """Without Redis the read is counted in the database now; the count to

@@ -97,7 +97,7 @@ class LocalStore:
         data = self.call("get", page_key)
         page = None
         if data:
-            head, page = self.held.get(page_key)
+            head, page, _ = self.held.get(page_key)
             if head != data[:HEAD_BYTES]:
                 page = Page.from_bytes(data)
                 if page is not None:

@@ -6,6 +6,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from articles.pagecache import hits, keys
 from articles.pagecache.invalidation import current_generation
@@ -132,6 +133,8 @@ def keep(request, response):
     if state is None or state.to_store is None or response.status_code != 200:
         return
     found, key, page, seconds, stale_for = state.to_store
+    # Answered plain or gzip by Accept-Encoding (front.py), as Django does.
+    patch_vary_headers(response, ["Accept-Encoding"])
     page.headers = tuple(
         (name, value)
         for name, value in response.items()
@@ -139,11 +142,13 @@ def keep(request, response):
     )
     if stale_for:
         page.fresh_until = time.time() + seconds
+    page.compress()
     data = page.to_bytes()
     if len(data) > MAX_ENTRY_BYTES:
         return
     try:
         found.call("set", key, data, ex=seconds + stale_for)
+        hits.hold(key, data, page)
         if stale_for:
             found.call("delete", keys.refresh_key(key))
     except Unavailable:
@@ -194,14 +199,16 @@ def most_read_html(gen):
         try:
             entry = hits.block_entry(html, secrets.token_bytes(12))
             found.call("set", key, entry, ex=MOST_READ_SECONDS)
+            hits.hold(key, entry, html.encode())
         except Unavailable:
             pass
     return html.encode()
 
 
 class PageCacheMiddleware:
-    """First in the stack: stores the page a view set aside (store) with the
-    headers every other middleware has added."""
+    """Right inside the compression middleware (the page is stored plain):
+    stores the page a view set aside (store) with the headers every other
+    middleware has added."""
 
     def __init__(self, get_response):
         self.get_response = get_response

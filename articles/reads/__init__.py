@@ -9,7 +9,11 @@ Where a read is counted, in request order:
 2. Any other article GET is rendered by Django; the view calls read_record()
    (counter.py), which counts it the same way through hit.lua.
 3. When Redis fails, times out or refuses writes, the read is counted in the
-   database at once instead (one UPDATE and one upsert), never in both.
+   database at once instead (one UPDATE and one upsert), never in both. But
+   when the script went out and its answer never came (link.Unanswered),
+   Redis may have counted the read in the journal, or may still (a paused
+   server runs what it received): then the read goes into the worker's batch
+   as if Redis had answered, so whoever writes that batch counts it once.
 
 Every READS_FLUSH_SECONDS each worker's flusher (flusher.py, started by
 gunicorn.conf.py) writes its sealed batches to the database, exactly once per

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.pagecache.hits import HIT_SCRIPT
-from articles.pagecache.link import Unavailable, link
+from articles.pagecache.link import Unanswered, Unavailable, link
 from articles.reads import flusher
 from articles.reads.buffer import ReadBuffer, script_arguments, shown_key
 from articles.reads.database import add_reads, database_total
@@ -25,6 +25,9 @@ CRAWLER_AGENTS = re.compile(
 # The shown count lives in Redis this long, then is read from the database again
 # (so counts made in the database during an outage show within this time).
 SHOWN_SECONDS = 60
+# In the WSGI environ: the cached path counted this read already (its answer
+# from Redis never came, front.py), so the view Django renders must not.
+COUNTED_ALREADY = "newsroom.read_counted"
 
 
 def bangkok_today():
@@ -82,7 +85,8 @@ def shown_from_database(buffer, article_id):
 
 def read_record(*, article_id, request):
     """Count this request as a read if it is one; return the count to show."""
-    return read_count(article_id=article_id, counted=is_counted(request))
+    counted = is_counted(request) and not request.META.get(COUNTED_ALREADY)
+    return read_count(article_id=article_id, counted=counted)
 
 
 def read_count(*, article_id, counted):
@@ -94,9 +98,12 @@ def read_count(*, article_id, counted):
         try:
             with buffer.journal() as journal:
                 keys, args = script_arguments(journal, article_id, day, counted)
-                _, _, shown = buffer.link.run(
-                    script, ["", "", *keys], ["count", "", "", *args]
-                )
+                try:
+                    _, _, shown = buffer.link.run(
+                        script, ["", "", *keys], ["count", "", "", *args]
+                    )
+                except Unanswered:
+                    shown = -1  # Redis may have counted it: so does this batch
                 if counted:
                     journal.add(article_id, day)
         except Unavailable:

@@ -53,7 +53,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: caches public pages with the headers everything below adds; the
+    # Outside the page cache, which stores pages uncompressed
+    # (newsroom/compression.py).
+    "newsroom.compression.PublicPagesGZipMiddleware",
+    # Then: caches public pages with the headers everything below adds; the
     # WSGI application serves them from there (articles/pagecache/).
     "articles.pagecache.render.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -120,6 +120,11 @@ def redis_server():
 
 @pytest.fixture
 def redis_site(settings, redis_server):
-    """The site with its cache on the test's own Redis."""
+    """The site with its cache on the test's own Redis, and no page a worker
+    holds from another test's."""
+    from articles.pagecache import hits
+
+    hits.forget_held()
     settings.REDIS_URL = redis_server.url
-    return redis_server
+    yield redis_server
+    hits.forget_held()

@@ -126,3 +126,15 @@ def test_a_new_database_never_meets_the_pages_of_an_old_one():
     PageGeneration.objects.filter(pk=1).update(value=ahead)
     migration.start_at_the_clock(apps, None)
     assert PageGeneration.objects.get(pk=1).value == ahead  # never moves back
+
+
+@pytest.mark.django_db
+def test_a_page_from_the_directory_is_sent_gzip_with_its_count(wsgi, article):
+    gzip_client = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    url = article.get_absolute_url()
+    wsgi.get(url)
+    packed = wsgi.get(url, meta=gzip_client)
+    assert wsgi.django_calls == 1
+    assert packed.header("Content-Encoding") == ["gzip"]
+    assert READS.search(packed.text)[1] == "12"  # the holes filled in
+    assert "ข่าวแคชในเครื่อง" in packed.text

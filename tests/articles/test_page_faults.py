@@ -9,7 +9,7 @@ import pytest
 
 from articles.models import ReadTotal
 from articles.pagecache import link as links
-from articles.reads import reads_flush
+from articles.reads import read_count, reads_flush
 from articles.services.articles import article_unpublish
 from tests.articles.redis_db import needs_redis
 from tests.articles.wsgi_client import WSGIClient
@@ -175,3 +175,49 @@ def _closed_port():
     from tests.articles.redis_db import free_port
 
     return free_port()
+
+
+def _journalled(redis_site):
+    """Reads in every worker journal in Redis now."""
+    from articles.reads.buffer import JOURNALS, journal_key
+
+    client = redis_site.client()
+    return sum(
+        int(n)
+        for batch in client.smembers(JOURNALS)
+        for n in client.hvals(journal_key(batch.decode()))
+    )
+
+
+@pytest.mark.parametrize("path", ["cached", "rendered"])
+def test_a_read_whose_answer_never_came_is_counted_once(
+    redis_site, article, monkeypatch, path
+):
+    """A paused Redis runs the script it received once it resumes: the read is
+    in the worker's journal although the worker saw a timeout. Whoever writes
+    that batch (the worker, or one adopting its journal) counts it once."""
+    import signal
+
+    from articles.reads import flusher
+    from articles.reads.buffer import ReadBuffer
+
+    monkeypatch.setattr(flusher, "alive_seconds", lambda: 1.0)
+    wsgi = WSGIClient()
+    url = article.get_absolute_url()
+    visit_all(wsgi, article)  # pages stored, 1 read
+    redis_site.process.send_signal(signal.SIGSTOP)
+    try:
+        if path == "cached":
+            assert wsgi.get(url).status_code == 200
+        else:  # what the article view calls when Django renders the page
+            assert read_count(article_id=article.pk, counted=True) >= 101
+    finally:
+        redis_site.process.send_signal(signal.SIGCONT)
+    deadline = time.monotonic() + 5
+    while _journalled(redis_site) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _journalled(redis_site) == 2  # the paused script ran after all
+    time.sleep(1.2)  # "this worker" now looks dead: another adopts its journal
+    assert flusher.flush(ReadBuffer(links.link())) == 2
+    reads_flush()
+    assert total(article) == 102

@@ -157,7 +157,7 @@ def test_publish_edit_unpublish_show_on_the_next_request(wsgi, article):
 
 
 def test_a_stale_list_is_rendered_again_by_one_visitor_only(wsgi, redis_site, article):
-    from articles.pagecache import keys
+    from articles.pagecache import hits, keys
     from articles.pagecache.invalidation import current_generation
     from articles.pagecache.page import Page
 
@@ -168,6 +168,7 @@ def test_a_stale_list_is_rendered_again_by_one_visitor_only(wsgi, redis_site, ar
     page.fresh_until -= 10  # past its 5 s
     client.set(key, page.to_bytes())
     client.set(keys.refresh_key(key), 1)  # another visitor is rendering it
+    hits.forget_held()  # a worker that holds no copy of the fresh page
     assert "ข่าวแคชหน้าเว็บ" in wsgi.get("/").text
     assert wsgi.django_calls == 1  # served stale, not rendered twice
     client.delete(keys.refresh_key(key))  # that render failed: the next claims
@@ -197,3 +198,63 @@ def test_a_save_outside_the_services_moves_the_pages_on(wsgi, article):
     article.save()
     assert "แก้จากหน้าผู้ดูแล" in wsgi.get(article.get_absolute_url()).text
     assert wsgi.django_calls == 2
+
+
+def test_a_list_page_confirmed_a_moment_ago_costs_no_round_trip(
+    wsgi, redis_site, article, monkeypatch
+):
+    from articles.pagecache import hits
+
+    wsgi.get("/")
+    assert wsgi.get("/").status_code == 200  # held, confirmed by Redis
+    redis_site.client().config_resetstat()
+    for _ in range(20):
+        assert "ข่าวแคชหน้าเว็บ" in wsgi.get("/").text
+    assert wsgi.django_calls == 1
+    calls = redis_site.client().info("commandstats")
+    assert "cmdstat_evalsha" not in calls  # answered from the worker's copy
+    monkeypatch.setattr(hits, "TRUST_SECONDS", 0.0)  # past the second: ask again
+    assert wsgi.get("/").status_code == 200
+    assert redis_site.client().info("commandstats")["cmdstat_evalsha"]["calls"] == 1
+
+
+GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+
+
+def test_a_cached_page_is_sent_gzip_to_who_accepts_it_holes_filled(wsgi, article):
+    import gzip
+    import zlib
+
+    url = article.get_absolute_url()
+    first = wsgi.get(url, meta=GZIP)  # rendered by Django
+    assert first.header("Content-Encoding") == ["gzip"]
+    plain = wsgi.get(url)  # from the cache, plain
+    assert wsgi.django_calls == 1
+    assert plain.header("Content-Encoding") == []
+    packed = wsgi.get(url, meta=GZIP)  # from the cache, compressed when stored
+    assert wsgi.django_calls == 1
+    assert packed.header("Content-Encoding") == ["gzip"]
+    for response in (plain, packed):
+        assert "Accept-Encoding" in response.header("Vary")[0]
+    assert packed.header("Content-Length") == [str(len(packed.content))]
+    assert len(packed.content) < len(plain.content) / 2
+    text = gzip.decompress(packed.content).decode()
+    assert text == packed.text
+    single = zlib.decompressobj(31)  # one gzip member, as every client reads
+    assert single.decompress(packed.content).decode() == text and single.eof
+    assert READS.search(text)[1] == str(int(READS.search(plain.text)[1]) + 1)
+    assert READS.sub("", text) == READS.sub("", plain.text)  # the same page
+    reads_flush()
+    assert ReadTotal.objects.get(article=article).total == 13
+
+
+def test_django_pages_are_gzip_but_not_those_with_a_csrf_token(wsgi, article):
+    import gzip
+
+    search = wsgi.get("/search/?q=%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7", meta=GZIP)
+    assert search.header("Content-Encoding") == ["gzip"]
+    assert "<html" in gzip.decompress(search.content).decode()
+    login = wsgi.get("/accounts/login/", meta=GZIP)
+    assert login.status_code == 200
+    assert login.header("Content-Encoding") == []
+    assert "csrfmiddlewaretoken" in login.text

@@ -1,6 +1,7 @@
 """Requests through the deployed WSGI application (newsroom.wsgi), which the
 test Client skips: cached pages are answered there, in front of Django."""
 
+import gzip
 import io
 import sys
 from http.cookies import SimpleCookie
@@ -19,6 +20,8 @@ class Response:
         self.status_code = int(status.split()[0])
         self.headers = headers
         self.content = body
+        if ("Content-Encoding", "gzip") in headers:  # as a browser reads it
+            body = gzip.decompress(body)
         self.text = body.decode()
         self.cookies = SimpleCookie()
         for name, value in headers:
