@@ -217,6 +217,11 @@ def run_mode(mode, args, env, files, info):
     if mode == "redis":
         redis_ready(args.redis_url).flushdb()
         env["REDIS_URL"] = args.redis_url
+    else:  # one host: pages and cache in directories of the run's own
+        for variable, name in (("PAGE_CACHE", "pages"), ("CACHE", "cache")):
+            directory = OUT / f"{name}-{mode}"
+            shutil.rmtree(directory, ignore_errors=True)
+            env[f"DJANGO_{variable}_DIR"] = str(directory)
     result = {
         "mode": mode,
         "rounds": {c: {p: [] for p in PAGES} for c in args.connections},
