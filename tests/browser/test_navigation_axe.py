@@ -3,19 +3,15 @@ province, an article, an agency and search (with results), on a phone and a
 desktop. Needs axe-core's script, from the axe-playwright-python package."""
 
 import importlib.util
-import os
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
 from articles.models import Agency
+from tests.browser.conftest import CHROMIUM
 from tests.factories import make_article
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
 AXE_PACKAGE = "axe_playwright_python"
 VIEWPORTS = ({"width": 390, "height": 844}, {"width": 1366, "height": 900})
 
@@ -28,21 +24,6 @@ pytestmark = [
         reason="axe-core's script comes from axe-playwright-python (pip install it)",
     ),
 ]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 def violations(page):

@@ -3,18 +3,14 @@ with the header, no sideways scrolling on a phone, a focus ring of at least 3:1
 against what surrounds it, the skip link to the Editor Login box, and an
 article that prints alone."""
 
-import os
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
 from articles.models import Agency
+from tests.browser.conftest import CHROMIUM
 from tests.factories import make_article
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 
@@ -55,21 +51,6 @@ def contrast(first, second):
 
     light, dark = sorted((luminance(first), luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 @pytest.fixture
