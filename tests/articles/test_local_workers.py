@@ -3,78 +3,29 @@ production settings, REDIS_URL unset): pages are cached in the host's directory,
 a change made by another process shows on the next request, every read counted."""
 
 import re
-import sqlite3
-import subprocess
-import sys
-import tempfile
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.articles.redis_db import free_port, real_clock_environ
+from tests.articles.deployment import Deployment
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-BIN = Path(sys.executable).parent
 READS = re.compile(r"read-count\">(\d+)<")
 
 
-class Site:
+class Site(Deployment):
     def __init__(self):
-        self.dir = Path(tempfile.mkdtemp(prefix="newsroom-local-"))
-        self.db = self.dir / "db.sqlite3"
-        self.port = free_port()
-        self.env = {
-            **real_clock_environ(),
-            "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
-            "DJANGO_SECRET_KEY": "local-workers-" + "x" * 40,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "false",
-            "DJANGO_STATIC_ROOT": str(self.dir / "static"),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "DATABASE_URL": f"sqlite:///{self.db}",
-            "DJANGO_PAGE_CACHE_DIR": str(self.dir / "pages"),
-            "DJANGO_CACHE_DIR": str(self.dir / "cache"),
-        }
-        self.env.pop("REDIS_URL", None)
-        self.manage("migrate", "--noinput", "-v0")
-        self.manage("collectstatic", "--noinput", "-v0")
-        self.article = int(self.shell("print(make_article(title='ข่าวเดิม').pk)"))
-        self.log = open(self.dir / "gunicorn.log", "ab")  # noqa: SIM115
-        command = [str(BIN / "gunicorn"), "newsroom.wsgi:application"]
-        command += ["-c", str(ROOT / "gunicorn.conf.py")]
-        command += ["-b", f"127.0.0.1:{self.port}"]
-        self.master = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log
-        )
-        self.wait_ready()
-
-    def manage(self, *args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        super().__init__(prefix="newsroom-local-", env={"REDIS_URL": None})
+        # The host's shared directories, of this deployment's own.
+        self.env["DJANGO_PAGE_CACHE_DIR"] = str(self.dir / "pages")
+        self.env["DJANGO_CACHE_DIR"] = str(self.dir / "cache")
+        self.article = self.make_article("ข่าวเดิม")
+        self.start()
 
     def shell(self, code):
         """Run `code` in another process, with the test factories imported."""
         prelude = "from tests.factories import make_article;"
         return self.manage("shell", "-c", prelude + code).split()[-1]
-
-    def wait_ready(self):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/robots.txt")
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("gunicorn did not start")
 
     def get(self, path):
         url = f"http://127.0.0.1:{self.port}{path}"
@@ -82,17 +33,7 @@ class Site:
             return response.read().decode()
 
     def total(self):
-        with sqlite3.connect(self.db, timeout=10) as db:
-            row = db.execute(
-                "SELECT total FROM articles_readtotal WHERE article_id = ?",
-                (self.article,),
-            ).fetchone()
-        return row[0] if row else 0
-
-    def stop(self):
-        self.master.terminate()
-        self.master.wait(30)
-        self.log.close()
+        return super().total(self.article)
 
 
 @pytest.fixture(scope="module")
