@@ -266,18 +266,10 @@ class ArticleDetailView(MostReadMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        # The stored title words for related news come along (not the body's).
-        return (
-            Article.objects.published()
-            .select_related(
-                "agency", "author", "editor", "search_document", "related_news"
-            )
-            .defer(
-                "search_document__body",
-                "search_document__extra",
-                "search_document__plain",
-                "search_document__document",
-            )
+        # Related news is stored when an article is published: its search
+        # words are read only for one that has none yet (related_articles).
+        return Article.objects.published().select_related(
+            "agency", "author", "editor", "related_news"
         )
 
     def get(self, request, *args, **kwargs):
