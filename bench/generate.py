@@ -204,6 +204,33 @@ def index_recent(*, count, processes=None, chunk=200):
         return sum(pool.imap_unordered(_index_ids, chunks))
 
 
+def _relate_ids(ids):
+    from django.db import connections
+
+    from articles.services.related import related_store_all
+
+    connections.close_all()  # a forked child must not share the parent's socket
+    return related_store_all(only_missing=True, ids=ids)
+
+
+def relate_all(*, processes=None, chunk=1000):
+    """Store every published article's related news, as a live site has it
+    (computed when each was published; `manage.py related_news` after an
+    import), on every CPU: without it each first view computes it."""
+    import multiprocessing
+
+    from django.db import connections
+
+    from articles.models import Article
+
+    ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
+    chunks = [ids[i : i + chunk] for i in range(0, len(ids), chunk)]
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes or os.cpu_count()) as pool:
+        return sum(pool.imap_unordered(_relate_ids, chunks))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -240,6 +267,10 @@ def main(argv=None):
         count = None if args.search_index < 0 else args.search_index
         indexed = index_recent(count=count)
         print(f"indexed {indexed} articles in {time.monotonic() - started:.1f} s")
+    started = time.monotonic()
+    related = relate_all()
+    elapsed = time.monotonic() - started
+    print(f"stored the related news of {related} articles in {elapsed:.1f} s")
 
 
 if __name__ == "__main__":

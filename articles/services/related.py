@@ -32,10 +32,12 @@ def related_store_later(*, article_id):
     transaction.on_commit(store)
 
 
-def related_store_all(*, only_missing=False, batch=500, progress=None):
+def related_store_all(*, only_missing=False, ids=None, batch=500, progress=None):
     """Store the related news of every published article (or only of those
-    with none stored); returns how many were stored."""
+    with none stored, or only of those in `ids`); returns how many were stored."""
     articles = _with_words().published().order_by("pk")
+    if ids is not None:
+        articles = articles.filter(pk__in=ids)
     if only_missing:
         articles = articles.filter(related_news__isnull=True)
     done, last = 0, 0
