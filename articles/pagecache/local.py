@@ -33,7 +33,6 @@ from articles.pagecache.page import HEAD_BYTES, Page
 MAX_FILES = 5000
 PRUNE_EVERY = 200  # writes between two looks at the directory
 _EXPIRY = struct.Struct(">d")
-HELD_BYTES = 8 * 1024 * 1024
 
 
 class LocalStore:
@@ -42,8 +41,7 @@ class LocalStore:
     def __init__(self, directory):
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
-        # Only saves decoding (the file is read for every hit): a small budget.
-        self.held = hits.Held(budget=HELD_BYTES)
+        self.held = hits.Held()
         self.writes = 0
         self.lock = threading.Lock()
 
