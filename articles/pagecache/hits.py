@@ -17,11 +17,7 @@ from articles.pagecache.page import HEAD_BYTES, Page
 from articles.reads.buffer import script_arguments
 
 HIT_SCRIPT = settings.BASE_DIR / "articles" / "pagecache" / "hit.lua"
-# A stored article page is about 26 KB (its text and its gzip pieces): 24 MB
-# holds a thousand, the hot set of a LINE share and the front pages' links.
-# A page not held comes whole from Redis with every hit (bench/hit_round.py,
-# 1,000 hot articles: 44 % of the ceiling at 8 MB, 49 % at 16, 54 % at 24).
-HELD_BYTES = 24 * 1024 * 1024
+HELD_BYTES = 8 * 1024 * 1024
 TRUST_SECONDS = 1.0
 UNCHANGED = b"="
 BLOCK_MAGIC = b"NRB1"
