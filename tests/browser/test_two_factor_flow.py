@@ -77,4 +77,7 @@ def test_admin_sets_up_and_then_uses_an_authenticator(live_server):
         assert page.locator("text=การจัดการเว็บไซต์ข่าว").first.is_visible()
         assert errors == []
         browser.close()
-    connections.close_all()
+        # Inside the block: the ORM calls above used the connection of
+        # Playwright's context, which a close_all() after the block misses,
+        # and PostgreSQL then refuses to drop the test database.
+        connections.close_all()
