@@ -19,7 +19,11 @@ class ArticlesConfig(AppConfig):
             Photo,
             Topic,
         )
-        from articles.pagecache.invalidation import changed_outside_the_services
+        from articles.pagecache.invalidation import (
+            article_saved_outside_the_services,
+            attachment_saved_outside_the_services,
+            changed_outside_the_services,
+        )
         from articles.search.dictionary import agency_saved
         from articles.search.indexing import article_saved, event_recorded
 
@@ -32,11 +36,16 @@ class ArticlesConfig(AppConfig):
         # catches saves that bypass them (the admin, the shell), at the cost of
         # a second bump of the generation when a service saves a model. Topics
         # and notices are managed in the admin only.
+        handlers = {
+            Article: article_saved_outside_the_services,
+            Photo: attachment_saved_outside_the_services,
+            Document: attachment_saved_outside_the_services,
+        }
         for model in (Article, Agency, Author, Photo, Document, Topic, Notice):
             name = model._meta.model_name
             for signal, kind in ((post_save, "save"), (post_delete, "delete")):
                 signal.connect(
-                    changed_outside_the_services,
+                    handlers.get(model, changed_outside_the_services),
                     sender=model,
                     dispatch_uid=f"pages-{kind}-{name}",
                 )

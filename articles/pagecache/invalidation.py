@@ -14,6 +14,13 @@ to a second after a change; the worker that made the change forgets its copy at
 once); without Redis, on one host, at every request (one indexed SELECT), so
 every worker's next request shows the change.
 
+The article pages' stored parts (articles/article_parts.py) are kept in the
+database across generations: a new article, a draft's change, a list's change
+leave them current. They follow a second number, the article epoch (row 2),
+which pages_invalidate() moves on too unless the caller says the change shows
+on no published article's page (article_pages=False: a draft saved, an
+article published for the first time; its own page follows its updated_at).
+
 Who calls it: articles/services/articles.py (create, update, publish,
 schedule, unpublish), articles/services/photos.py, the legacy importer. The
 signals below are a safety net for writes that bypass the services (the admin,
@@ -24,12 +31,14 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import F
 
 from articles.models import PageGeneration
 
 _ROW = 1
+ARTICLE_EPOCH_ROW = 2
 _known = threading.local()  # per thread: a thread's own transaction may differ
 
 
@@ -53,11 +62,19 @@ def forget_generation():
     _known.value = None
 
 
-def pages_invalidate():
+def _move_on(row):
+    if not PageGeneration.objects.filter(pk=row).update(value=F("value") + 1):
+        PageGeneration.objects.get_or_create(pk=row, defaults={"value": 2})
+
+
+def pages_invalidate(*, article_pages=True):
     """Move every cached page on, in the caller's transaction (call it inside
-    transaction.atomic, next to the write)."""
-    if not PageGeneration.objects.filter(pk=_ROW).update(value=F("value") + 1):
-        PageGeneration.objects.get_or_create(pk=_ROW, defaults={"value": 2})
+    transaction.atomic, next to the write); with article_pages, the stored
+    parts of every article page too (an agency renamed, a photo or an
+    article's title changed that other articles' related news show)."""
+    _move_on(_ROW)
+    if article_pages:
+        _move_on(ARTICLE_EPOCH_ROW)
     forget_generation()
     transaction.on_commit(forget_generation)
 
@@ -67,3 +84,25 @@ def changed_outside_the_services(sender, raw=False, **kwargs):
     shell save models directly."""
     if not raw:
         pages_invalidate()
+
+
+def article_saved_outside_the_services(sender, instance, raw=False, **kwargs):
+    """The safety net for articles: every save moves the lists on; the
+    article's own stored parts follow its updated_at. A title changed or an
+    article withdrawn in the admin shows in other articles' related news only
+    after the next change that moves the epoch (or `manage.py
+    invalidate_pages`): the desk's services move it themselves."""
+    if not raw:
+        pages_invalidate(article_pages=False)
+
+
+def attachment_saved_outside_the_services(sender, instance, raw=False, **kwargs):
+    """The safety net for photos and documents: a draft's do not show on any
+    published page, so they leave the stored article parts current."""
+    if raw:
+        return
+    try:
+        article = instance.article
+    except ObjectDoesNotExist:  # deleted with its article
+        article = None
+    pages_invalidate(article_pages=article is None or article.is_public)

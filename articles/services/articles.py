@@ -71,7 +71,8 @@ def article_create(
     read_total_ensure(article_id=article.pk, start=reads)
     ArticleEvent.objects.create(article=article, user=user, action=event)
     revision_record(article=article, user=user)
-    pages_invalidate()
+    # A new article shows on lists, on no other article's page.
+    pages_invalidate(article_pages=False)
     if article.status == Article.Status.PUBLISHED:  # the importer, seed_demo
         related_store_later(article_id=article.pk)
     return article
@@ -155,7 +156,9 @@ def article_update(*, article, user, version, detail="", **fields):
         raise EditConflict()
     if "topics" in fields:
         article.topics.set(fields["topics"])
-    pages_invalidate()
+    # Its own page follows updated_at; other articles' related news show its
+    # title and photo only while it is public.
+    pages_invalidate(article_pages=before.is_public)
     related_store_later(article_id=article.pk)
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.EDITED, detail=detail
@@ -227,13 +230,14 @@ def article_publish(*, article, user, now=None):
     article = _locked(article)
     _require_content(article)
     now = now or timezone.now()
+    was_public = article.is_public
     when = article.published_at
     if when is None or when > now:
         when = now
     _set_status(
         article, status=Article.Status.PUBLISHED, published_at=when, editor=user
     )
-    pages_invalidate()
+    pages_invalidate(article_pages=was_public)
     related_store_later(article_id=article.pk)
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.PUBLISHED
@@ -251,10 +255,11 @@ def article_schedule(*, article, user, published_at, now=None):
         raise ValidationError({"published_at": "เวลาเผยแพร่ต้องเป็นเวลาในอนาคต"})
     article = _locked(article)
     _require_content(article)
+    was_public = article.is_public
     _set_status(
         article, status=Article.Status.PUBLISHED, published_at=published_at, editor=user
     )
-    pages_invalidate()
+    pages_invalidate(article_pages=was_public)
     related_store_later(article_id=article.pk)
     ArticleEvent.objects.create(
         article=article,
@@ -331,8 +336,10 @@ def article_admin_save(*, article: Article, user, version: int, **fields) -> Art
     if not changed:
         return article
     now = timezone.now()
+    was_public = article.is_public
     Article.objects.filter(pk=article.pk).update(**changed, updated_at=now)
     article.refresh_from_db()
+    pages_invalidate(article_pages=was_public)
     ArticleEvent.objects.create(
         article=article,
         user=user,

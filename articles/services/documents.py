@@ -96,7 +96,7 @@ def document_create(*, article, user, title, file):
         detail=f"แนบเอกสาร: {title}"[:300],
     )
     # The article's page lists its documents.
-    pages_invalidate()
+    pages_invalidate(article_pages=article.is_public)
     return document
 
 
@@ -113,5 +113,5 @@ def document_delete(*, document, user):
         action=ArticleEvent.Action.EDITED,
         detail=f"ลบเอกสารแนบ: {document.title}"[:300],
     )
-    pages_invalidate()
+    pages_invalidate(article_pages=article.is_public)
     transaction.on_commit(lambda: storage.delete(name))

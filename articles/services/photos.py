@@ -100,7 +100,8 @@ def photo_store(*, rendered, article, user, alt="", caption="", credit=""):
         Article.objects.filter(pk=article.pk, lead_photo__isnull=True).update(
             lead_photo=photo
         )
-        pages_invalidate()
+        # A draft's photos show on no public page yet.
+        pages_invalidate(article_pages=article.is_public)
     except Exception:
         for name in written:
             storage.delete(name)
@@ -154,7 +155,7 @@ def photos_update(*, article, user, rows, lead_id):
         lead_id = ordered[0].pk  # none chosen: the first
     Article.objects.filter(pk=article.pk).update(lead_photo=lead_id)
     article.lead_photo_id = lead_id
-    pages_invalidate()
+    pages_invalidate(article_pages=article.is_public)
     return ordered
 
 

@@ -30,6 +30,6 @@ def article_video_set(*, article, user, address):
             action=ArticleEvent.Action.EDITED,
             detail=f"วิดีโอ: {stored}" if stored else "นำวิดีโอออก",
         )
-        # The article's public page embeds the video.
-        pages_invalidate()
+        # The article's public page embeds the video: it follows updated_at.
+        pages_invalidate(article_pages=False)
     return article

@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import Membership
 from accounts.permissions import require_change, require_editor
 from articles.models import Article, ArticleEvent
+from articles.pagecache.invalidation import pages_invalidate
 from articles.services.articles import article_publish, article_schedule
 from articles.thai import format_thai_datetime
 
@@ -146,6 +147,8 @@ def article_end_set(*, article: Article, user, unpublish_at) -> Article:
         unpublish_at=unpublish_at, updated_at=timezone.now()
     )
     article.refresh_from_db()
+    # Its own cached page ends with it; the stored parts follow updated_at.
+    pages_invalidate(article_pages=False)
     detail = "ไม่มีกำหนดสิ้นสุด"
     if unpublish_at is not None:
         detail = f"สิ้นสุดเมื่อ {format_thai_datetime(unpublish_at)}"
@@ -168,6 +171,7 @@ def article_correction_add(*, article: Article, user, note: str):
     correction = ArticleCorrection.objects.create(article=article, note=note, user=user)
     # The page's modified time (Open Graph) is the correction's.
     Article.objects.filter(pk=article.pk).update(updated_at=correction.at)
+    pages_invalidate(article_pages=False)
     ArticleEvent.objects.create(
         article=article, user=user, action=ArticleEvent.Action.CORRECTED, detail=note
     )
