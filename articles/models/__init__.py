@@ -11,6 +11,7 @@ from articles.models.pages import Page
 from articles.models.photos import Photo
 from articles.models.reads import DailyRead, ReadFlush, ReadTotal
 from articles.models.related import RelatedNews
+from articles.models.renders import ArticleRender
 from articles.models.revisions import ArticleCorrection, ArticleRevision
 from articles.models.search import *  # noqa: F403
 from articles.models.topics import Notice, Topic
@@ -21,6 +22,7 @@ __all__ = [
     "ArticleCorrection",
     "ArticleEvent",
     "ArticleQuerySet",
+    "ArticleRender",
     "ArticleRevision",
     "Author",
     "DailyRead",

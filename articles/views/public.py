@@ -1,66 +1,23 @@
 """Public pages: the latest news, an agency's, a province's or a topic's, an article."""
 
-import re
-
-from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView, TemplateView
 
 from articles import structured_data
+from articles.article_parts import parts_current
+from articles.crumbs import HOME, agency_crumbs
 from articles.fragments import remember
 from articles.models import Agency, Article, Topic
 from articles.navigation import cache_seconds
 from articles.pagecache import keys, render
 from articles.pagination import CachedCountPaginator
-from articles.provinces import province_of, province_or_404
+from articles.provinces import province_or_404
 from articles.reads import read_record
-from articles.search import related_articles
-from articles.search.text import plain_text
-from articles.services.photos import photos_shown
 
 PAGE_SIZE = 20
 LEAD_SECONDS = 10
-HOME = "หน้าแรก"
-SHARE_DEFAULT = "img/share-default.png"  # 1200x630, like every Photo.share
-# Thai ends a sentence with a space, not a full stop (น. and ส.ปชส. are
-# abbreviations); short phrases before the first space are not sentences yet.
-FIRST_SENTENCE = re.compile(r"^(.{60,}?)\s")
-
-
-def first_sentence(html, limit=200):
-    text = plain_text(html)
-    match = FIRST_SENTENCE.match(text)
-    if match:
-        text = match.group(1)
-    return Truncator(text).chars(limit)
-
-
-def _lead_first(photos, article):
-    """The article's photos in its order, the lead photo moved first."""
-    return sorted(photos, key=lambda p: p.pk != article.lead_photo_id)
-
-
-def share_image_url(request, article, photos):
-    """Absolute URL of the lead photo's 1200x630 share picture, or the site's."""
-    shared = [p for p in _lead_first(photos, article) if p.share]
-    url = shared[0].share.url if shared else static(SHARE_DEFAULT)
-    return request.build_absolute_uri(url)
-
-
-def article_images(request, article, photos):
-    """Absolute URLs of the article's pictures for structured data: the lead
-    photo's share rendition (1200x630) first, then the page's display photos;
-    the site's share picture when the article has none."""
-    photos = _lead_first(photos, article)
-    urls = [p.share.url for p in photos[:1] if p.share]
-    urls += [p.display.url for p in photos if p.display]
-    if not urls:
-        urls = [static(SHARE_DEFAULT)]
-    return [request.build_absolute_uri(url) for url in urls]
 
 
 def home_lead():
@@ -79,17 +36,6 @@ def first_photo_pk(articles, but=None):
     """The article whose card shows the list's first image (fetched at once;
     the others load lazily), or None. `articles` is the page's own list."""
     return next((a.pk for a in articles if a.lead_photo_id and a.pk != but), None)
-
-
-def agency_crumbs(agency):
-    crumbs = [{"name": HOME, "url": reverse("articles:home")}]
-    province = province_of(agency)
-    if province is not None:
-        crumbs.append(
-            {"name": f"จังหวัด{province.name}", "url": province.get_absolute_url()}
-        )
-    crumbs.append({"name": agency.short_name, "url": agency.get_absolute_url()})
-    return crumbs
 
 
 class MostReadMixin:
@@ -252,79 +198,42 @@ class TopicArticleListView(ArticleListView):
         return super().get_context_data(topic=self.topic, **kwargs)
 
 
-def until_end(article, seconds):
+def until_end(unpublish_at, seconds):
     """`seconds`, cut so a cached page of an article with a scheduled end is
     gone when the article stops being public (no job takes it down)."""
-    if article.unpublish_at is None:
+    if unpublish_at is None:
         return seconds
-    left = (article.unpublish_at - timezone.now()).total_seconds()
+    left = (unpublish_at - timezone.now()).total_seconds()
     return max(1, min(seconds, int(left)))
 
 
-class ArticleDetailView(MostReadMixin, DetailView):
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
+class ArticleDetailView(MostReadMixin, TemplateView):
+    """An article: its stored parts (article_parts.py) around the read count
+    and the most-read block, cached whole like the lists."""
 
-    def get_queryset(self):
-        # Related news is stored when an article is published: its search
-        # words are read only for one that has none yet (related_articles).
-        return Article.objects.published().select_related(
-            "agency", "author", "editor", "related_news"
-        )
+    template_name = "articles/article_detail.html"
 
     def get(self, request, *args, **kwargs):
         name = keys.article_name(kwargs["pk"])
         page = render.fetch(request, name)
         if page is None:
-            self.object = self.get_object()
-            response = self.render_to_response(self.get_article_context())
+            parts = parts_current(kwargs["pk"])
+            meta, before_reads, after_reads = parts.for_origin(
+                request.build_absolute_uri("/")[:-1]
+            )
+            response = self.render_to_response(
+                self.get_context_data(
+                    meta=meta,
+                    before_reads=before_reads,
+                    after_reads=after_reads,
+                    read_count=render.holes(request).reads,
+                )
+            )
             seconds, _ = cache_seconds(request, render.ARTICLE_SECONDS)
             page = render.store(
-                request, name, response, until_end(self.object, seconds)
+                request, name, response, until_end(parts.unpublish_at, seconds)
             )
         # A cached page is a published article: the key's generation moves on
         # with every unpublish or edit.
         reads = read_record(article_id=kwargs["pk"], request=request)
         return render.respond(request, page, reads=reads)
-
-    def get_article_context(self):
-        article = self.object
-        request = self.request
-        share_description = (
-            Truncator(plain_text(article.lead)).chars(200)
-            if article.lead_text
-            else first_sentence(article.body)
-        )
-        crumbs = [*agency_crumbs(article.agency), {"name": article.title, "url": ""}]
-        photos = list(article.photos.all())
-        lead_photo, gallery = photos_shown(article, photos)
-        return self.get_context_data(
-            object=article,
-            read_count=render.holes(request).reads,
-            canonical_url=request.build_absolute_uri(article.get_absolute_url()),
-            share_description=share_description,
-            share_image=share_image_url(request, article, photos),
-            lead_photo=lead_photo,
-            gallery=gallery,
-            related=related_articles(article),
-            topics=list(article.topics.all()),
-            breadcrumbs=crumbs,
-            feed_url=reverse(
-                "discovery:feed-agency", kwargs={"slug": article.agency.slug}
-            ),
-            structured_data=structured_data.as_script(
-                structured_data.news_article(
-                    request,
-                    article,
-                    images=article_images(request, article, photos),
-                    description=share_description,
-                ),
-                structured_data.breadcrumb_list(request, crumbs),
-            ),
-        )
-
-    def get_object(self, queryset=None):
-        try:
-            return super().get_object(queryset)
-        except (Article.DoesNotExist, ValueError) as exc:
-            raise Http404("ไม่พบข่าว") from exc
