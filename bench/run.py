@@ -156,6 +156,21 @@ def prepare_database(args, env):
         # Bulk-loaded tables have no statistics yet; a live site's do.
         sql(args.database_url, "VACUUM ANALYZE")
     manage(env, "collectstatic", "--noinput", "-v0")
+    render_articles(env)
+
+
+def render_articles(env, processes=2):
+    """Every published article's stored page parts, as a live site has them
+    (drawn when each was first read, `manage.py render_articles` after a
+    deploy): only the missing or stale ones, one process per CPU."""
+    say("storing the article pages' parts")
+    command = [sys.executable, "manage.py", "render_articles", "-v0"]
+    running = [
+        subprocess.Popen([*command, "--part", f"{k}/{processes}"], cwd=ROOT, env=env)
+        for k in range(processes)
+    ]
+    if any(process.wait() for process in running):
+        raise SystemExit("manage.py render_articles failed")
 
 
 def redis_ready(url):
