@@ -7,13 +7,16 @@ The parts are the page's <head> meta (title, description, canonical, Open
 Graph, feed link, JSON-LD) and its content cut at the read count. On a page
 cache miss the article view (views/public.py) calls parts_current():
 
-1. One query reads the published article's updated_at and unpublish_at, its
-   stored parts and the article epoch (PageGeneration row 2).
-2. The stored parts serve while their stamp is that updated_at, their epoch
-   the current one and their build this code's templates (build()).
-3. Otherwise they are rendered from the ORM (parts_render) and stored with
-   the stamp and epoch read in step 1, never newer ones: a change committed
-   in between leaves them stale at once, drawn again on the next request.
+1. The article epoch (PageGeneration row 2) was read with the page
+   generation, before anything of the article (pagecache/render.epoch()).
+2. One query reads the stored parts if their stamp is the article's
+   updated_at, their epoch that epoch and their build this code's templates
+   (build()). The same updated_at means the same status and times as when
+   they were drawn, for a public article: they serve unless its end has come.
+3. Otherwise the article is read (published only, else 404), its parts
+   rendered from the ORM (parts_render) and stored with its updated_at and
+   the epoch of step 1, never a newer one: a change committed in between
+   leaves them stale at once, drawn again on the next request.
 
 What moves the epoch: pagecache.invalidation.pages_invalidate() (agencies,
 authors, topics, a public article's photos and documents, a public article
@@ -36,19 +39,19 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from articles import structured_data
 from articles.crumbs import agency_crumbs
-from articles.models import Article, ArticleRender, PageGeneration
-from articles.pagecache.invalidation import ARTICLE_EPOCH_ROW
+from articles.models import Article, ArticleRender
+from articles.pagecache.invalidation import current_numbers, forget_generation
 from articles.search import related_articles
 from articles.search.text import plain_text
 from articles.services.photos import photos_shown
@@ -114,48 +117,35 @@ def build():
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
-def parts_current(pk):
+def parts_current(pk, epoch):
     """The current Parts of published article `pk`, rendered and stored when
-    the stored ones are missing or stale; Http404 when it is not public."""
-    epoch = PageGeneration.objects.filter(pk=ARTICLE_EPOCH_ROW).values("value")[:1]
-    row = (
-        Article.objects.published()
-        .filter(pk=pk)
-        .annotate(epoch=Coalesce(Subquery(epoch), 1))
-        .values(
-            "updated_at",
-            "unpublish_at",
-            "epoch",
-            "render__stamp",
-            "render__epoch",
-            "render__build",
-            "render__mark",
-            "render__meta",
-            "render__before_reads",
-            "render__after_reads",
-        )
-        .first()
-    )
-    if row is None:
-        raise Http404("ไม่พบข่าว")
+    the stored ones are missing or stale; Http404 when it is not public.
+    `epoch`: the article epoch, read before anything of the article."""
     current = build()
-    if (
-        row["render__stamp"] == row["updated_at"]
-        and row["render__epoch"] == row["epoch"]
-        and row["render__build"] == current
-    ):
+    # Stored parts of the article as it is now (same updated_at: same status
+    # and times, and it was public when drawn) are public still unless its
+    # end has come.
+    found = list(
+        ArticleRender.objects.filter(
+            article_id=pk, stamp=F("article__updated_at"), epoch=epoch, build=current
+        ).values_list(
+            "mark", "meta", "before_reads", "after_reads", "article__unpublish_at"
+        )[:1]
+    )
+    if found and (found[0][4] is None or found[0][4] > timezone.now()):
+        mark, meta, before_reads, after_reads, unpublish_at = found[0]
         return Parts(
-            mark=row["render__mark"],
-            meta=row["render__meta"],
-            before_reads=row["render__before_reads"],
-            after_reads=row["render__after_reads"],
-            unpublish_at=row["unpublish_at"],
+            mark=mark,
+            meta=meta,
+            before_reads=before_reads,
+            after_reads=after_reads,
+            unpublish_at=unpublish_at,
         )
     article = _article(pk)
-    if article is None:  # withdrawn since step 1
+    if article is None:
         raise Http404("ไม่พบข่าว")
     parts = parts_render(article)
-    parts_store(pk, parts, stamp=row["updated_at"], epoch=row["epoch"], build=current)
+    parts_store(pk, parts, stamp=article.updated_at, epoch=epoch, build=current)
     return parts
 
 
@@ -292,11 +282,8 @@ def parts_store_all(*, part=None, batch=500, progress=None):
     that changed the templates, or a change that moved the epoch, so that the
     long tail is not drawn on visitors' requests); returns how many. `part`
     (k, n): only the articles whose id is k modulo n, for n processes."""
-    epoch = (
-        PageGeneration.objects.filter(pk=ARTICLE_EPOCH_ROW)
-        .values_list("value", flat=True)
-        .first()
-    ) or 1
+    forget_generation()
+    epoch = current_numbers()[1]
     stale = Article.objects.published().filter(
         Q(render__isnull=True)
         | ~Q(render__stamp=F("updated_at"))
@@ -316,7 +303,7 @@ def parts_store_all(*, part=None, batch=500, progress=None):
             return done
         for pk in ids:
             try:
-                parts_current(pk)
+                parts_current(pk, epoch)
             except Http404:
                 continue  # withdrawn meanwhile
             done += 1

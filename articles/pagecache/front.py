@@ -20,7 +20,7 @@ from django.dispatch import receiver
 from django.http import parse_cookie
 
 from articles.pagecache import hits, keys, render
-from articles.pagecache.invalidation import current_generation
+from articles.pagecache.invalidation import current_numbers
 from articles.pagecache.link import Unanswered, Unavailable, link
 from articles.pagecache.local import local_store
 from articles.pagecache.page import MOST_READ, READS
@@ -101,10 +101,11 @@ class CachedPageApp:
         name, article_id = found
         scheme = request_scheme(environ, read)
         try:
-            generation = current_generation()
+            numbers = current_numbers()
         except DatabaseError:
             close_old_connections()
             return None  # Django answers, or says the database is down
+        generation = numbers[0]
         day = bangkok_today()
         try:
             if redis is None:
@@ -135,7 +136,7 @@ class CachedPageApp:
         except Unavailable:
             return None
         if page is None:
-            environ[render.MISSED] = (generation, block)
+            environ[render.MISSED] = (numbers, block)
             return None
         if article_id is None and page.stale():
             key = keys.page_key(generation, scheme, host, name)

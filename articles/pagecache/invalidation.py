@@ -42,19 +42,25 @@ ARTICLE_EPOCH_ROW = 2
 _known = threading.local()  # per thread: a thread's own transaction may differ
 
 
-def current_generation():
-    """The page generation, read from the database at most once every
-    PAGE_GENERATION_SECONDS."""
+def current_numbers():
+    """(page generation, article epoch), read from the database in one query
+    at most once every PAGE_GENERATION_SECONDS."""
     value, read_at = getattr(_known, "value", None), getattr(_known, "at", 0.0)
     now = time.monotonic()
     if value is None or now - read_at >= settings.PAGE_GENERATION_SECONDS:
-        value = (
-            PageGeneration.objects.filter(pk=_ROW)
-            .values_list("value", flat=True)
-            .first()
-        ) or 1
+        rows = dict(
+            PageGeneration.objects.filter(pk__in=(_ROW, ARTICLE_EPOCH_ROW)).values_list(
+                "pk", "value"
+            )
+        )
+        value = (rows.get(_ROW, 1), rows.get(ARTICLE_EPOCH_ROW, 1))
         _known.value, _known.at = value, now
     return value
+
+
+def current_generation():
+    """The page generation (current_numbers())."""
+    return current_numbers()[0]
 
 
 def forget_generation():

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from articles.pagecache import hits, keys
-from articles.pagecache.invalidation import current_generation
+from articles.pagecache.invalidation import current_numbers
 from articles.pagecache.link import Unavailable
 from articles.pagecache.local import LocalStore, page_store
 from articles.pagecache.page import MAX_ENTRY_BYTES, MOST_READ, READS, Holes, Page
@@ -22,8 +22,8 @@ REFRESH_CLAIM_SECONDS = 10  # a render that takes longer is claimed again
 ARTICLE_SECONDS = 600
 MOST_READ_SECONDS = 60
 # request.META keys set by the front app (front.py): render without looking
-# again (MISSED: (generation, most-read block or None)), or render a stale page
-# whose refresh this request claimed (REFRESH).
+# again (MISSED: ((generation, article epoch), most-read block or None)), or
+# render a stale page whose refresh this request claimed (REFRESH).
 MISSED = "newsroom.pagecache.missed"
 REFRESH = "newsroom.pagecache.refresh"
 # Set per response (cookies, Vary on them) or by the server: never stored.
@@ -35,6 +35,7 @@ class _State:
 
     def __init__(self):
         self.generation = None
+        self.epoch = None
         self.block = None
         self.holes = Holes()
         self.to_store = None
@@ -64,11 +65,21 @@ def holes(request):
     return _state(request).holes
 
 
-def generation(request):
+def _numbers(request):
     state = _state(request)
     if state.generation is None:
-        state.generation = current_generation()
-    return state.generation
+        state.generation, state.epoch = current_numbers()
+    return state
+
+
+def generation(request):
+    """The page generation this request renders for (invalidation.py)."""
+    return _numbers(request).generation
+
+
+def epoch(request):
+    """The article epoch this request renders for (article_parts.py)."""
+    return _numbers(request).epoch
 
 
 def _where(request):
@@ -92,7 +103,7 @@ def fetch(request, name):
     state = _state(request)
     missed = request.META.get(MISSED)
     if missed is not None:
-        state.generation, state.block = missed
+        (state.generation, state.epoch), state.block = missed
         return None
     where = _where(request)
     if where is None:

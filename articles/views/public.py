@@ -217,7 +217,7 @@ class ArticleDetailView(MostReadMixin, TemplateView):
         name = keys.article_name(kwargs["pk"])
         page = render.fetch(request, name)
         if page is None:
-            parts = parts_current(kwargs["pk"])
+            parts = parts_current(kwargs["pk"], render.epoch(request))
             meta, before_reads, after_reads = parts.for_origin(
                 request.build_absolute_uri("/")[:-1]
             )

@@ -3,6 +3,7 @@ database (articles/article_parts.py): served while current, drawn again after
 any change that shows on the page, and never stale after one."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import OperationalError, connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article, ArticleRender
 from articles.pagecache.invalidation import pages_invalidate
@@ -211,3 +213,17 @@ def test_parts_that_cannot_be_stored_are_still_served(client, agency, monkeypatc
     monkeypatch.setattr(ArticleRender.objects, "create", busy)
     assert "ข่าวในฐานข้อมูลที่เขียนไม่ได้" in _get(client, article)
     assert not ArticleRender.objects.filter(article=article).exists()
+
+
+def test_stored_parts_of_an_article_whose_end_has_come_answer_404(client, agency):
+    article = make_article(
+        title="ข่าวที่มีกำหนดสิ้นสุด", unpublish_at=timezone.now() + timedelta(hours=1)
+    )
+    _get(client, article)
+    # The end comes with no change to the row: the same stamp, the time passed.
+    Article.objects.filter(pk=article.pk).update(
+        unpublish_at=timezone.now() - timedelta(seconds=1),
+        updated_at=article.updated_at,
+    )
+    assert ArticleRender.objects.get(article=article).stamp == article.updated_at
+    assert client.get(article.get_absolute_url()).status_code == 404
