@@ -6,7 +6,7 @@ from articles.models.articles import Article
 class ArticleRender(models.Model):
     """An article page's own parts, rendered once per change and kept here so
     that an article nobody has asked for since the last change costs one query
-    (articles/article_parts.py). Only a copy: it is used while `stamp` (the
+    (articles/article_parts/). Only a copy: it is used while `stamp` (the
     article's updated_at), `epoch` (PageGeneration row 2) and `build` (the
     templates' fingerprint) are still current, and drawn again otherwise."""
 

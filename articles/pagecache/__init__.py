@@ -21,7 +21,7 @@ A request, in order:
    Missing: Django renders it; the view (articles/views/public.py) calls
    render.fetch() and render.store(), and render.PageCacheMiddleware stores it
    with the final headers, in the byte format of page.py. An article's own
-   parts come from the database, drawn once per change (articles/article_parts.py).
+   parts come from the database, drawn once per change (articles/article_parts/).
    Redis down, slow or full: Django renders every page from the database and
    counts every read there; link.py tries Redis again a second later.
 4. A change to what the pages show (the services in articles/services/) calls

@@ -14,7 +14,7 @@ to a second after a change; the worker that made the change forgets its copy at
 once); without Redis, on one host, at every request (one indexed SELECT), so
 every worker's next request shows the change.
 
-The article pages' stored parts (articles/article_parts.py) are kept in the
+The article pages' stored parts (articles/article_parts/) are kept in the
 database across generations: a new article, a draft's change, a list's change
 leave them current. They follow a second number, the article epoch (row 2),
 which pages_invalidate() moves on too unless the caller says the change shows

@@ -78,7 +78,7 @@ def generation(request):
 
 
 def epoch(request):
-    """The article epoch this request renders for (article_parts.py)."""
+    """The article epoch this request renders for (articles/article_parts/)."""
     return _numbers(request).epoch
 
 

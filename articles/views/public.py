@@ -208,7 +208,7 @@ def until_end(unpublish_at, seconds):
 
 
 class ArticleDetailView(MostReadMixin, TemplateView):
-    """An article: its stored parts (article_parts.py) around the read count
+    """An article: its stored parts (articles/article_parts/) around the read count
     and the most-read block, cached whole like the lists."""
 
     template_name = "articles/article_detail.html"

@@ -1,5 +1,5 @@
 """An article page's own parts, rendered once per change and kept in the
-database (articles/article_parts.py): served while current, drawn again after
+database (articles/article_parts/): served while current, drawn again after
 any change that shows on the page, and never stale after one."""
 
 import re

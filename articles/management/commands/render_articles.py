@@ -1,4 +1,4 @@
-"""Store the parts of every published article's page (articles/article_parts.py)."""
+"""Store the parts of every published article's page (articles/article_parts/)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
