@@ -92,14 +92,15 @@ def changed_outside_the_services(sender, raw=False, **kwargs):
         pages_invalidate()
 
 
-def article_saved_outside_the_services(sender, instance, raw=False, **kwargs):
-    """The safety net for articles: every save moves the lists on; the
-    article's own stored parts follow its updated_at. A title changed or an
-    article withdrawn in the admin shows in other articles' related news only
-    after the next change that moves the epoch (or `manage.py
-    invalidate_pages`): the desk's services move it themselves."""
+def article_saved_outside_the_services(
+    sender, instance, raw=False, created=None, **kwargs
+):
+    """The safety net for articles: every save moves the lists on. A new
+    article that is not public shows on no other article's page; any other
+    save or a delete (the shell; the admin's change form goes through the
+    services) may change other articles' related news: the epoch moves too."""
     if not raw:
-        pages_invalidate(article_pages=False)
+        pages_invalidate(article_pages=not created or instance.is_public)
 
 
 def attachment_saved_outside_the_services(sender, instance, raw=False, **kwargs):

@@ -227,3 +227,15 @@ def test_stored_parts_of_an_article_whose_end_has_come_answer_404(client, agency
     )
     assert ArticleRender.objects.get(article=article).stamp == article.updated_at
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_related_article_renamed_outside_the_services_shows(
+    client, agency, other_agency
+):
+    other = make_article(agency=other_agency, title="ลิ้นจี่พะเยาราคาดีปีนี้")
+    article = make_article(title="เทศกาลลิ้นจี่พะเยา")
+    related_store_all()
+    assert "ลิ้นจี่พะเยาราคาดีปีนี้" in _get(client, article)
+    other.title = "ลิ้นจี่พะเยาส่งออกต่างประเทศ"
+    other.save()  # the shell: the safety net moves the epoch
+    assert "ลิ้นจี่พะเยาส่งออกต่างประเทศ" in _get(client, article)
