@@ -7,7 +7,10 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
+from articles.fragments import remember
 from articles.models import Agency
+from articles.navigation import NAV_SECONDS
+from articles.pagecache import render
 from articles.thai import BE_OFFSET, arabic_digits, parse_thai_datetime
 
 # Years above this are Buddhist Era (2567), below it Christian Era (2024).
@@ -45,7 +48,7 @@ class ThaiDateField(forms.CharField):
                 "max_length": DATE_ERROR,
                 "null_characters_not_allowed": DATE_ERROR,
             },
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 12}),
+            widget=PlainInput(attrs={"inputmode": "numeric", "size": 12}),
             **kwargs,
         )
 
@@ -65,6 +68,18 @@ class QueryField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python((value or "").replace("\x00", ""))
+
+
+class PlainInput(forms.TextInput):
+    """Django's <input> markup, built here rather than by its widget template
+    (about 0.3 ms an input, three on every search page)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        attrs = {"type": widget["type"], "name": widget["name"]}
+        if widget["value"] is not None:
+            attrs["value"] = widget["value"]
+        return format_html("<input{}>", flatatt({**attrs, **widget["attrs"]}))
 
 
 class AgencySelect(forms.Select):
@@ -91,11 +106,24 @@ class AgencySelect(forms.Select):
         )
 
 
+def agency_choices(request):
+    """The active agencies as (slug, name), kept in memory per page generation
+    (an agency saved moves it on): the select costs no query per search."""
+    key = ("search-agencies", render.generation(request))
+    return remember(
+        key,
+        NAV_SECONDS,
+        lambda: list(
+            Agency.objects.filter(is_active=True).values_list("slug", "short_name")
+        ),
+    )
+
+
 class SearchForm(forms.Form):
     q = QueryField(
         label="คำค้น",
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "size": 30}),
+        widget=PlainInput(attrs={"type": "search", "size": 30}),
     )
     agency = forms.ModelChoiceField(
         label="หน่วยงาน",
@@ -108,6 +136,15 @@ class SearchForm(forms.Form):
     )
     date_from = ThaiDateField(label="ตั้งแต่วันที่")
     date_to = ThaiDateField(label="ถึงวันที่")
+
+    def __init__(self, *args, agency_choices=None, **kwargs):
+        """agency_choices: the select's (slug, name) pairs, when the caller has
+        them at hand (agency_choices()); else the field lists them by a query.
+        A chosen agency is still looked up by the field's queryset."""
+        super().__init__(*args, **kwargs)
+        if agency_choices is not None:
+            field = self.fields["agency"]
+            field.choices = [("", field.empty_label), *agency_choices]
 
     def clean(self):
         cleaned = super().clean()

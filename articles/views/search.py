@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from articles.search import search_articles
-from articles.search.forms import SearchForm
+from articles.search.forms import SearchForm, agency_choices
 
 MAX_PAGE = 1000
 
@@ -18,7 +18,7 @@ def _page_number(value):
 def search_view(request):
     """Always 200: an empty query shows guidance, a bad filter its Thai error
     next to the field (the search runs without that filter)."""
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, agency_choices=agency_choices(request))
     results, filters = None, {}
     if form.is_bound:
         form.is_valid()

@@ -71,6 +71,40 @@ def test_the_agency_select_is_the_markup_django_renders(agency, other_agency):
     assert '<option value="">ทุกหน่วยงาน</option>' in ours
 
 
+def test_the_text_inputs_are_the_markup_django_renders(db):
+    from django import forms
+    from django.test.html import parse_html
+
+    from articles.search.forms import SearchForm
+
+    form = SearchForm({"q": 'ข่าว "<ลำไย>"', "date_from": "14/6/2567"})
+    form.is_valid()
+    for name in ("q", "date_from", "date_to"):
+        widget = form.fields[name].widget
+        stock = forms.TextInput(attrs={**widget.attrs, "type": widget.input_type})
+        value = form[name].value()
+        ours = str(form[name])
+        attrs = {"id": f"id_{name}", **form[name].build_widget_attrs({})}
+        expected = stock.render(name, value, attrs)
+        assert parse_html(ours) == parse_html(expected), name
+    assert 'value="ข่าว &quot;&lt;ลำไย&gt;&quot;"' in str(form["q"])
+
+
+def test_given_agency_choices_the_select_needs_no_query(
+    agency, other_agency, django_assert_num_queries
+):
+    from articles.search.forms import SearchForm
+
+    choices = [(a.slug, a.short_name) for a in (agency, other_agency)]
+    form = SearchForm({"q": "ข่าว"}, agency_choices=choices)
+    with django_assert_num_queries(0):
+        html = str(form["agency"])
+    option = f'<option value="{other_agency.slug}">{other_agency.short_name}</option>'
+    assert option in html
+    chosen = SearchForm({"agency": other_agency.slug}, agency_choices=choices)
+    assert chosen.is_valid() and chosen.cleaned_data["agency"] == other_agency
+
+
 def test_a_rows_own_word_test_agrees_with_the_word_index(db):
     from django.db import connection
 

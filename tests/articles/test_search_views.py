@@ -181,3 +181,23 @@ def test_postgresql_stops_a_slow_search_and_restores_the_timeout(db, monkeypatch
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+def test_the_agency_list_is_not_queried_per_search(client, agency, other_agency):
+    from django.test.utils import CaptureQueriesContext
+
+    make_article(title="ข่าวลำไยพะเยา", agency=other_agency)
+    client.get("/search/", {"q": "ลำไย"})  # the choices kept for this generation
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "ลำไยพะเยา"})
+    alone = [q["sql"] for q in queries if 'FROM "articles_agency"' in q["sql"]]
+    assert alone == []
+    html = response.content.decode()
+    option = f'<option value="{other_agency.slug}">{other_agency.short_name}</option>'
+    assert option in html
+    assert "ข่าวลำไยพะเยา" in re.sub(r"</?mark>", "", html)
+    # An agency saved moves the page generation on: the select follows at once.
+    other_agency.short_name = "ส.ปชส.ลำปาง ใหม่"
+    other_agency.save()
+    html = client.get("/search/", {"q": "ลำไย"}).content.decode()
+    assert f'<option value="{other_agency.slug}">ส.ปชส.ลำปาง ใหม่</option>' in html
