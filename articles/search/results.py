@@ -17,7 +17,7 @@ from articles.search.snippets import (
     snippet,
 )
 from articles.search.text import plain_text
-from articles.thai import BANGKOK
+from articles.thai import BANGKOK, format_thai_datetime
 
 PAGE_SIZE = 20
 
@@ -27,6 +27,25 @@ class Hit:
     article: Article
     rank: float
     terms: list = field(repr=False)  # the text highlighted (plan.highlights)
+
+    # What the card prints, worked out once here: a template resolving
+    # hit.article.agency.get_absolute_url per card cost more than the card's
+    # snippet (20 cards a page).
+    @cached_property
+    def url(self):
+        return self.article.get_absolute_url()
+
+    @cached_property
+    def agency_url(self):
+        return self.article.agency.get_absolute_url()
+
+    @cached_property
+    def published_iso(self):
+        return self.article.published_at.isoformat()
+
+    @cached_property
+    def published_text(self):
+        return format_thai_datetime(self.article.published_at)
 
     @cached_property
     def title_html(self):
@@ -148,7 +167,8 @@ def _search(results, plans, agency, date_from, date_to, page, per_page):
             break
     if not found.rows:
         return results
-    articles = Article.objects.select_related("agency", "reads", "lead_photo").in_bulk(
+    # The cards show no read count: no join of the reads table.
+    articles = Article.objects.select_related("agency", "lead_photo").in_bulk(
         [pk for pk, _ in found.rows]
     )
     results.hits = [
