@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
 
@@ -23,6 +24,7 @@ class ArticlesConfig(AppConfig):
             article_saved_outside_the_services,
             attachment_saved_outside_the_services,
             changed_outside_the_services,
+            person_saved_outside_the_services,
         )
         from articles.search.dictionary import agency_saved
         from articles.search.indexing import article_saved, event_recorded
@@ -41,6 +43,11 @@ class ArticlesConfig(AppConfig):
             Photo: attachment_saved_outside_the_services,
             Document: attachment_saved_outside_the_services,
         }
+        post_save.connect(
+            person_saved_outside_the_services,
+            sender=get_user_model(),
+            dispatch_uid="pages-save-user",
+        )
         for model in (Article, Agency, Author, Photo, Document, Topic, Notice):
             name = model._meta.model_name
             for signal, kind in ((post_save, "save"), (post_delete, "delete")):

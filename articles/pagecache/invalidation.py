@@ -103,6 +103,24 @@ def article_saved_outside_the_services(
         pages_invalidate(article_pages=not created or instance.is_public)
 
 
+# What Article.editor_display prints of the approving editor.
+NAME_FIELDS = {"first_name", "last_name", "username"}
+
+
+def person_saved_outside_the_services(
+    sender, instance, raw=False, update_fields=None, **kwargs
+):
+    """The safety net for users: an approving editor's name is printed on the
+    articles that give none of their own. A login (update_fields last_login)
+    or a user who approved nothing leaves every page current."""
+    from articles.models import Article
+
+    if raw or (update_fields is not None and not NAME_FIELDS & set(update_fields)):
+        return
+    if Article.objects.filter(editor=instance, editor_name="").exists():
+        pages_invalidate()
+
+
 def attachment_saved_outside_the_services(sender, instance, raw=False, **kwargs):
     """The safety net for photos and documents: a draft's do not show on any
     published page, so they leave the stored article parts current."""

@@ -239,3 +239,18 @@ def test_a_related_article_renamed_outside_the_services_shows(
     other.title = "ลิ้นจี่พะเยาส่งออกต่างประเทศ"
     other.save()  # the shell: the safety net moves the epoch
     assert "ลิ้นจี่พะเยาส่งออกต่างประเทศ" in _get(client, article)
+
+
+def test_an_approving_editors_name_changed_in_the_admin_shows(client, agency):
+    from django.contrib.auth.models import update_last_login
+
+    editor = make_user(agencies=[agency], first_name="สมศรี", last_name="ใจดี")
+    article = make_article(title="ข่าวที่บรรณาธิการอนุมัติ", editor=editor)
+    assert "บรรณาธิการ : สมศรี ใจดี" in _get(client, article)
+    # A login saves the user (last_login only): every stored part stays current.
+    update_last_login(None, editor)
+    assert not _rendered(client, article)[1]
+    editor.last_name = "รักงาน"
+    editor.save()  # the admin's change form
+    page, drawn = _rendered(client, article)
+    assert drawn and "บรรณาธิการ : สมศรี รักงาน" in page
