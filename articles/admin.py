@@ -14,14 +14,12 @@ from articles.models import (
     ReadTotal,
     Topic,
 )
-from articles.services.articles import (
+from articles.services.admin_articles import (
     ADMIN_FIELDS,
-    CONFLICT_MESSAGE,
-    CONTENT_FIELDS,
-    EditConflict,
     article_admin_create,
     article_admin_save,
 )
+from articles.services.articles import CONFLICT_MESSAGE, CONTENT_FIELDS, EditConflict
 
 
 @admin.register(Agency)
