@@ -134,7 +134,8 @@ def _time_queries(queries):
     """(database ms, search_articles ms, hits, queries stopped as too broad)."""
     from articles.search import search_articles
     from articles.search.backends import get_backend
-    from articles.search.backends.base import Filters, SearchTooBroad
+    from articles.search.backends.base import SearchTooBroad
+    from articles.search.backends.sql import Filters
     from articles.search.query import parse_query
 
     backend = get_backend()

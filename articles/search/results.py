@@ -7,7 +7,8 @@ from django.utils.functional import cached_property
 
 from articles.models import Article
 from articles.search.backends import get_backend
-from articles.search.backends.base import Filters, SearchTooBroad
+from articles.search.backends.base import SearchTooBroad
+from articles.search.backends.sql import Filters
 from articles.search.dictionary import ensure_agency_words
 from articles.search.query import parse_query
 from articles.search.snippets import (

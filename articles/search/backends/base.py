@@ -22,14 +22,18 @@ an estimated total ("about"); a total of whole words only, or capped by CAP, is
 a lower bound ("at least").
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
 from articles.search.backends.estimate import visible_count
+from articles.search.backends.sql import (
+    Sequence,
+    db_datetime,
+    flag,
+    join,
+    sum_flags,
+)
 
 # Score tiers: more terms matched (OR fallback), then more terms matched as whole
 # words, then terms in the title, then in the lead; newer first on ties. No
@@ -47,63 +51,6 @@ class SearchTooBroad(Exception):
     """The query matched so much that ranking it took longer than allowed."""
 
 
-@dataclass
-class Filters:
-    agency_id: int | None = None
-    start: datetime | None = None  # inclusive
-    end: datetime | None = None  # exclusive
-
-
-def _db_datetime(value):
-    """An aware datetime as the column stores it: SQLite keeps UTC text without
-    an offset, and raw SQL would otherwise compare it with Bangkok wall-clock
-    text (seven hours off at every day's edge)."""
-    field = Article._meta.get_field("published_at")
-    return field.get_db_prep_value(value, connection)
-
-
-class _Sequence:
-    """Matches of the stages one after another, each article once."""
-
-    def __init__(self):
-        self.rows, self.seen = [], set()
-
-    def extend(self, rows):
-        for row in rows:
-            if row[0] not in self.seen:
-                self.seen.add(row[0])
-                self.rows.append(row)
-
-    def __len__(self):
-        return len(self.rows)
-
-    def found(self, offset, limit, total, **flags):
-        return Found(self.rows[offset : offset + limit], total, **flags)
-
-
-@dataclass
-class Found:
-    rows: list  # [(article id, score)] of the page asked for, best first
-    total: int
-    exact: bool = True  # False: at least `total` articles match
-    about: bool = False  # `total` is estimated from a window's share
-
-
-def _flag(sql):
-    # A CASE is never answered by an index: the planner tests it row by row.
-    return f"(CASE WHEN {sql} THEN 1 ELSE 0 END)"
-
-
-def sum_flags(parts):
-    sql = " + ".join(_flag(s) for s, _ in parts) or "0"
-    return sql, [p for _, ps in parts for p in ps]
-
-
-def _join(parts, joiner):
-    sql = joiner.join(f"({s})" for s, _ in parts)
-    return sql, [p for _, ps in parts for p in ps]
-
-
 class Backend:
     def word_match(self, term):
         """(sql, params): the term is one of the document's words."""
@@ -115,7 +62,7 @@ class Backend:
 
     def words_match(self, terms):
         """(sql, params): every term is one of the document's words."""
-        return _join([self.word_match(t) for t in terms], " AND ")
+        return join([self.word_match(t) for t in terms], " AND ")
 
     def ids_match(self, ids):
         """(sql, params): the document is one of these articles'."""
@@ -142,16 +89,16 @@ class Backend:
 
     def visible(self, filters, alias="a"):
         sql = [f"{alias}.status = %s", f"{alias}.published_at <= %s"]
-        params = [Article.Status.PUBLISHED, _db_datetime(timezone.now())]
+        params = [Article.Status.PUBLISHED, db_datetime(timezone.now())]
         if filters.agency_id is not None:
             sql.append(f"{alias}.agency_id = %s")
             params.append(filters.agency_id)
         if filters.start is not None:
             sql.append(f"{alias}.published_at >= %s")
-            params.append(_db_datetime(filters.start))
+            params.append(db_datetime(filters.start))
         if filters.end is not None:
             sql.append(f"{alias}.published_at < %s")
-            params.append(_db_datetime(filters.end))
+            params.append(db_datetime(filters.end))
         return " AND ".join(sql), params
 
     def _in_fields(self, unit, fields):
@@ -203,12 +150,12 @@ class Backend:
 
     def _matches(self, plan):
         """(sql, params) testing the plan's units row by row (a window's rows)."""
-        flags = [(f"{_flag(s)} = 1", ps) for s, ps in map(self.unit_test, plan.units)]
-        return _join(flags, " AND " if plan.require_all else " OR ")
+        flags = [(f"{flag(s)} = 1", ps) for s, ps in map(self.unit_test, plan.units)]
+        return join(flags, " AND " if plan.require_all else " OR ")
 
     def _indexed_matches(self, plan):
         """(sql, params) of the plan's units that the indexes answer."""
-        return _join(
+        return join(
             list(map(self.unit_match, plan.units)),
             " AND " if plan.require_all else " OR ",
         )
@@ -222,7 +169,7 @@ class Backend:
         the page asked for: every page is a slice of the same sequence, so
         paging neither repeats nor skips an article."""
         need = offset + limit + 1  # one more than the page: is there a next?
-        sequence = _Sequence()
+        sequence = Sequence()
         rows, probed = self._newest_window(plan, filters)
         sequence.extend(rows)
         if probed < WINDOW:  # the window held every visible article

@@ -1,7 +1,7 @@
 """Related news in SQL: the article's neighbours in time and its agency's latest,
 ranked by the words they share with it. Both databases run the same query."""
 
-from articles.search.backends.base import Filters, sum_flags
+from articles.search.backends.sql import Filters, sum_flags
 
 # This many articles published before the article are looked at, as many after
 # it, and the agency's latest; past the timeout the page shows the agency's
