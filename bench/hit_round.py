@@ -56,7 +56,7 @@ def main(argv=None):
         out / "gunicorn-round.log",
     )
     ceiling = None
-    lua = ROOT / "bench" / ("paths-gzip.lua" if args.gzip else "paths.lua")
+    lua = ROOT / "bench" / "paths.lua"
     try:
         site.wait_ready("/robots.txt")
         article = (out / "paths-article.txt").read_text().split()[0]
@@ -81,7 +81,7 @@ def main(argv=None):
                 figures = wrk(
                     server.url,
                     lua,
-                    [paths],
+                    [paths, "gzip"] if args.gzip else [paths],
                     connections=args.connections,
                     duration=args.duration,
                 )

@@ -1,5 +1,6 @@
 -- Throughput rounds: GET a random path from a file, one per line.
---   wrk -t2 -c16 -d10s --latency -s bench/paths.lua http://127.0.0.1:8401 -- PATHS
+--   wrk -t2 -c16 -d10s --latency -s bench/paths.lua http://127.0.0.1:8401 -- PATHS [gzip]
+-- With "gzip", as a client that accepts gzip.
 -- done() prints one line "BENCH_JSON {...}" with wrk's own figures (microseconds).
 
 local threads = {}
@@ -16,12 +17,13 @@ function init(args)
   for line in io.lines(args[1]) do
     if #line > 0 then paths[#paths + 1] = line end
   end
+  headers = args[2] == "gzip" and {["Accept-Encoding"] = "gzip"} or nil
   -- Each thread its own sequence, or all threads would ask for the same pages.
   math.randomseed(os.time() * 1000 + thread_id * 7919)
 end
 
 function request()
-  return wrk.format("GET", paths[math.random(#paths)])
+  return wrk.format("GET", paths[math.random(#paths)], headers)
 end
 
 function done(summary, latency, requests)
