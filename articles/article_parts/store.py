@@ -63,17 +63,23 @@ def parts_current(pk, epoch):
         ArticleRender.objects.filter(
             article_id=pk, stamp=F("article__updated_at"), epoch=epoch, build=current
         ).values_list(
-            "mark", "meta", "before_reads", "after_reads", "article__unpublish_at"
+            "mark",
+            "meta",
+            "before_reads",
+            "after_reads",
+            "article__unpublish_at",
+            "article__reads__total",
         )[:1]
     )
     if found and (found[0][4] is None or found[0][4] > timezone.now()):
-        mark, meta, before_reads, after_reads, unpublish_at = found[0]
+        mark, meta, before_reads, after_reads, unpublish_at, reads_total = found[0]
         return Parts(
             mark=mark,
             meta=meta,
             before_reads=before_reads,
             after_reads=after_reads,
             unpublish_at=unpublish_at,
+            reads_total=reads_total,
         )
     article = _article(pk)
     if article is None:

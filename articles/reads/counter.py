@@ -69,11 +69,13 @@ def get_buffer():
     return buffer
 
 
-def shown_from_database(buffer, article_id):
-    """The count to show when Redis has none: the database's, with what this
-    worker has not written yet (other workers' unwritten reads show once the
-    key expires again)."""
-    total = database_total(article_id) + buffer.pending(article_id)
+def shown_from_database(buffer, article_id, stored=None):
+    """The count to show when Redis has none: the database's (`stored` when
+    the caller read it this request), with what this worker has not written
+    yet (other workers' unwritten reads show once the key expires again)."""
+    if stored is None:
+        stored = database_total(article_id)
+    total = stored + buffer.pending(article_id)
     key = shown_key(article_id)
     try:
         if not buffer.link.call("set", key, total, nx=True, ex=SHOWN_SECONDS):
@@ -83,13 +85,15 @@ def shown_from_database(buffer, article_id):
     return total
 
 
-def read_record(*, article_id, request):
-    """Count this request as a read if it is one; return the count to show."""
+def read_record(*, article_id, request, stored=None):
+    """Count this request as a read if it is one; return the count to show.
+    `stored`: the article's total in the database, when the caller read it
+    with the article (a cold article's count then costs no query of its own)."""
     counted = is_counted(request) and not request.META.get(COUNTED_ALREADY)
-    return read_count(article_id=article_id, counted=counted)
+    return read_count(article_id=article_id, counted=counted, stored=stored)
 
 
-def read_count(*, article_id, counted):
+def read_count(*, article_id, counted, stored=None):
     """Count one read if `counted`; return the count to show."""
     day = bangkok_today()
     buffer = get_buffer()
@@ -109,9 +113,11 @@ def read_count(*, article_id, counted):
         except Unavailable:
             pass  # Redis failed: the database counts it, below
         else:
-            return shown if shown >= 0 else shown_from_database(buffer, article_id)
+            if shown >= 0:
+                return shown
+            return shown_from_database(buffer, article_id, stored)
     if not counted:
-        return database_total(article_id)
+        return database_total(article_id) if stored is None else stored
     with transaction.atomic():
         return add_reads({(article_id, day.isoformat()): 1})[article_id]
 

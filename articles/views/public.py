@@ -215,9 +215,10 @@ class ArticleDetailView(MostReadMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         name = keys.article_name(kwargs["pk"])
-        page = render.fetch(request, name)
+        page, stored = render.fetch(request, name), None
         if page is None:
             parts = parts_current(kwargs["pk"], render.epoch(request))
+            stored = parts.reads_total
             meta, before_reads, after_reads = parts.for_origin(
                 request.build_absolute_uri("/")[:-1]
             )
@@ -235,5 +236,5 @@ class ArticleDetailView(MostReadMixin, TemplateView):
             )
         # A cached page is a published article: the key's generation moves on
         # with every unpublish or edit.
-        reads = read_record(article_id=kwargs["pk"], request=request)
+        reads = read_record(article_id=kwargs["pk"], request=request, stored=stored)
         return render.respond(request, page, reads=reads)

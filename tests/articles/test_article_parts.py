@@ -254,3 +254,27 @@ def test_an_approving_editors_name_changed_in_the_admin_shows(client, agency):
     editor.save()  # the admin's change form
     page, drawn = _rendered(client, article)
     assert drawn and "บรรณาธิการ : สมศรี รักงาน" in page
+
+
+def test_a_cold_article_with_redis_reads_its_total_with_its_parts(client, redis_site):
+    import redis
+
+    from articles.pagecache import hits
+    from articles.reads import reads_flush
+
+    article = make_article(title="ข่าวที่ไม่มีใครอ่านมานาน", reads=41)
+    assert '<span class="read-count">42</span>' in _get(client, article)
+    assert reads_flush() == 1
+    # Redis forgets everything (evicted, restarted): the page and its shown
+    # count are gone, the parts and the counter are in the database.
+    redis.Redis.from_url(redis_site.url).flushall()
+    hits.forget_held()
+    with CaptureQueriesContext(connection) as queries:
+        page = _get(client, article)
+    assert '<span class="read-count">43</span>' in page
+    on_their_own = [
+        q["sql"] for q in queries if 'FROM "articles_readtotal"' in q["sql"]
+    ]
+    assert on_their_own == []  # the total came with the stored parts
+    assert reads_flush() == 1
+    assert _get(client, article).count('<span class="read-count">44</span>') == 1
