@@ -107,15 +107,13 @@ class AgencySelect(forms.Select):
 
 
 def agency_choices(request):
-    """The active agencies as (slug, name), kept in memory per page generation
-    (an agency saved moves it on): the select costs no query per search."""
+    """The agency field's choices as (slug, name), kept in memory per page
+    generation (an agency saved moves it on): the select costs no query per
+    search."""
     key = ("search-agencies", render.generation(request))
+    queryset = SearchForm.base_fields["agency"].queryset
     return remember(
-        key,
-        NAV_SECONDS,
-        lambda: list(
-            Agency.objects.filter(is_active=True).values_list("slug", "short_name")
-        ),
+        key, NAV_SECONDS, lambda: list(queryset.values_list("slug", "short_name"))
     )
 
 
